@@ -1,0 +1,5 @@
+package id.kotacerdas.contracts.assignment;
+
+public enum Priority {
+    LOW, NORMAL, HIGH, URGENT
+}

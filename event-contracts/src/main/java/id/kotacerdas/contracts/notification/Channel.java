@@ -1,0 +1,5 @@
+package id.kotacerdas.contracts.notification;
+
+public enum Channel {
+    SMS, EMAIL
+}

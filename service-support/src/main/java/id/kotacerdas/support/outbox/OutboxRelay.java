@@ -1,0 +1,241 @@
+package id.kotacerdas.support.outbox;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
+import id.kotacerdas.contracts.ContractSchemas;
+import id.kotacerdas.contracts.EventCatalog;
+import id.kotacerdas.support.events.EventEnvelope;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Publishes the events waiting in aggregate documents' {@code outbox} arrays, in order, and removes them
+ * once the broker has acknowledged them ({@code acks=all}, idempotent producer).
+ * <p>
+ * A batch of documents is claimed with a lease (one update), their events are sent and awaited, then
+ * removed by event id (one update), so a document changed meanwhile keeps its newer events. A crash at
+ * any point loses nothing: unremoved events are sent again by the next sweep, at worst a second time,
+ * which idempotent consumers absorb. Several instances never relay the same document at once.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    static final String OUTBOX = "outbox";
+    static final String LEASE_UNTIL = "outboxLeaseUntil";
+    static final String LEASE_OWNER = "outboxLeaseOwner";
+
+    private final MongoTemplate mongo;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final OutboxProperties properties;
+    private final String source;
+    private final String instanceId = UUID.randomUUID().toString();
+    private final Counter published;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition work = lock.newCondition();
+    private final Set<PendingDocument> queue = new LinkedHashSet<>();
+    private volatile boolean running;
+    private Thread worker;
+    private Instant nextSweep = Instant.EPOCH;
+
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
+                       String source, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.properties = properties;
+        this.source = source;
+        this.published = Counter.builder("outbox.events.published").description("Events relayed to Kafka")
+                .register(meters);
+    }
+
+    /** Asks the relay to publish this document's pending events soon. */
+    public void enqueue(String collection, Object documentId) {
+        lock.lock();
+        try {
+            queue.add(new PendingDocument(collection, documentId));
+            work.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        worker = new Thread(this::run, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        lock.lock();
+        try {
+            work.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            worker.join(properties.sendTimeout().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Start after the Kafka template and Mongo are up; stop before them, after the web server drained. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1024;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                if (!Instant.now().isBefore(nextSweep)) {
+                    sweep();
+                    nextSweep = Instant.now().plus(properties.sweepInterval());
+                }
+                List<PendingDocument> batch = takeBatch();
+                if (!batch.isEmpty()) {
+                    relay(batch);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Outbox relay pass failed, retrying on the next sweep: {}", e.toString());
+                pause();
+            }
+        }
+    }
+
+    private List<PendingDocument> takeBatch() {
+        lock.lock();
+        try {
+            if (queue.isEmpty() && running) {
+                long waitMillis = Math.max(1, nextSweep.toEpochMilli() - System.currentTimeMillis());
+                work.await(waitMillis, TimeUnit.MILLISECONDS);
+            }
+            List<PendingDocument> batch = new ArrayList<>();
+            var it = queue.iterator();
+            while (it.hasNext() && batch.size() < properties.batchSize()) {
+                batch.add(it.next());
+                it.remove();
+            }
+            return batch;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+            return List.of();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Finds documents whose events nobody relayed: left by a crash, or by an instance that is gone. */
+    void sweep() {
+        for (String collection : properties.collections()) {
+            for (Document doc : mongo.getCollection(collection)
+                    .find(Filters.exists(OUTBOX + ".0")).projection(Projections.include("_id"))) {
+                enqueue(collection, doc.get("_id"));
+            }
+        }
+    }
+
+    /** Publishes the pending events of these documents. Package-visible so tests can drive it step by step. */
+    void relay(List<PendingDocument> batch) {
+        batch.stream().map(PendingDocument::collection).distinct().forEach(collection -> relay(collection,
+                batch.stream().filter(p -> p.collection().equals(collection)).map(PendingDocument::id).toList()));
+    }
+
+    private void relay(String collection, List<Object> ids) {
+        MongoCollection<Document> documents = mongo.getCollection(collection);
+        String leaseToken = instanceId + "/" + UUID.randomUUID();
+        Instant now = Instant.now();
+        Bson claimable = Filters.and(Filters.in("_id", ids), Filters.exists(OUTBOX + ".0"),
+                Filters.or(Filters.eq(LEASE_UNTIL, null), Filters.lt(LEASE_UNTIL, Date.from(now))));
+        long claimed = documents.updateMany(claimable, Updates.combine(
+                Updates.set(LEASE_UNTIL, Date.from(now.plus(properties.lease()))),
+                Updates.set(LEASE_OWNER, leaseToken))).getModifiedCount();
+        if (claimed == 0) {
+            return;
+        }
+        List<Object> sentIds = new ArrayList<>();
+        List<CompletableFuture<SendResult<String, byte[]>>> acks = new ArrayList<>();
+        for (Document doc : documents.find(Filters.eq(LEASE_OWNER, leaseToken))) {
+            for (Document message : doc.getList(OUTBOX, Document.class)) {
+                acks.add(kafka.send(envelopeOf(message).toRecord(message.getString("topic"))));
+                sentIds.add(message.getString("eventId"));
+            }
+        }
+        awaitAcknowledgements(acks);
+        documents.updateMany(Filters.eq(LEASE_OWNER, leaseToken), Updates.combine(
+                Updates.pullByFilter(new Document(OUTBOX, new Document("eventId", new Document("$in", sentIds)))),
+                Updates.unset(LEASE_UNTIL), Updates.unset(LEASE_OWNER)));
+        published.increment(sentIds.size());
+    }
+
+    private EventEnvelope envelopeOf(Document message) {
+        String type = message.getString("type");
+        String payload = message.getString("payload");
+        if (properties.validateSchemas()) {
+            EventCatalog.forType(type).map(d -> ContractSchemas.violations(d, payload)).filter(v -> !v.isEmpty())
+                    .ifPresent(v -> {
+                        throw new IllegalStateException("Refusing to publish " + type + " that violates its schema: " + v);
+                    });
+        }
+        Date time = message.getDate("time");
+        return new EventEnvelope(message.getString("eventId"), source, type, message.getString("subject"),
+                time == null ? Instant.now() : time.toInstant(), message.getString("traceparent"), payload);
+    }
+
+    private void awaitAcknowledgements(List<CompletableFuture<SendResult<String, byte[]>>> acks) {
+        try {
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                    .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the broker", e);
+        } catch (Exception e) {
+            // the lease expires and the events are sent again: never removed unacknowledged
+            throw new IllegalStateException("Broker did not acknowledge the batch", e);
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    record PendingDocument(String collection, Object id) {
+    }
+}

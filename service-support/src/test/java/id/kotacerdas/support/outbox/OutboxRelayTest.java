@@ -1,0 +1,175 @@
+package id.kotacerdas.support.outbox;
+
+import id.kotacerdas.contracts.Topics;
+import id.kotacerdas.contracts.report.ReportEvents;
+import id.kotacerdas.testing.RecordedTopics;
+import id.kotacerdas.testing.ServiceTest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static id.kotacerdas.testing.RecordedTopics.header;
+import static id.kotacerdas.testing.RecordedTopics.value;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ServiceTest
+class OutboxRelayTest {
+
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    OutboxRelay runningRelay;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String brokers;
+
+    RecordedTopics reports;
+
+    @BeforeEach
+    void recordReports() {
+        reports = RecordedTopics.of(brokers, Topics.REPORTS);
+    }
+
+    @AfterEach
+    void stopRecording() throws InterruptedException {
+        reports.close();
+    }
+
+    @Test
+    void savedEventsArriveWithCloudEventsHeadersAndLeaveTheOutbox() {
+        String id = UUID.randomUUID().toString();
+        mongo.save(Parcel.submitted(id));
+
+        ConsumerRecord<String, byte[]> record = reports.await(r -> id.equals(r.key()), Duration.ofSeconds(20));
+        assertThat(header(record, "ce_type")).isEqualTo(ReportEvents.SUBMITTED.type());
+        assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(header(record, "ce_source")).isEqualTo("/kota-cerdas/support-test");
+        assertThat(header(record, "ce_subject")).isEqualTo(id);
+        assertThat(header(record, "ce_id")).isNotBlank();
+        assertThat(header(record, "ce_time")).isNotBlank();
+        assertThat(header(record, "content-type")).isEqualTo("application/json");
+        assertThat(value(record)).contains("\"reportId\":\"" + id + "\"").doesNotContain("id.kotacerdas");
+        await().atMost(Duration.ofSeconds(10)).until(() -> mongo.findById(id, Parcel.class).pendingEvents().isEmpty());
+    }
+
+    @Test
+    void eventsWrittenBeforeACrashArePublishedAfterRestart() throws Exception {
+        String id = UUID.randomUUID().toString();
+        runningRelay.stop();
+        try {
+            // the service "dies" right after the write: no relay saw this document
+            mongo.getCollection("parcels").insertOne(toDocument(Parcel.submitted(id).update("more")));
+            Thread.sleep(1500);
+            assertThat(reports.all()).noneMatch(r -> id.equals(r.key()));
+
+            try (var restarted = new RelayInstance(mongo, kafka)) {
+                restarted.relay.start();
+                List<ConsumerRecord<String, byte[]>> arrived = awaitEvents(id, 2);
+                assertThat(arrived).extracting(r -> header(r, "ce_type"))
+                        .containsExactly(ReportEvents.SUBMITTED.type(), ReportEvents.UPDATED.type());
+            }
+        } finally {
+            runningRelay.start();
+        }
+    }
+
+    @Test
+    void eventsOfOneAggregateArriveInTheOrderTheyWereRaised() {
+        String id = UUID.randomUUID().toString();
+        Parcel parcel = Parcel.submitted(id);
+        for (int i = 0; i < 20; i++) {
+            parcel.update("update " + i);
+        }
+        mongo.save(parcel);
+
+        List<ConsumerRecord<String, byte[]>> arrived = awaitEvents(id, 21);
+        assertThat(arrived.subList(1, 21)).extracting(RecordedTopics::value)
+                .allSatisfy(json -> assertThat(json).contains("update "));
+        for (int i = 0; i < 20; i++) {
+            assertThat(value(arrived.get(i + 1))).contains("\"update " + i + "\"");
+        }
+    }
+
+    @Test
+    void twoRelaysRacingPublishEachEventOnce() throws Exception {
+        runningRelay.stop();
+        try {
+            List<String> ids = IntStream.range(0, 300).mapToObj(i -> UUID.randomUUID().toString()).toList();
+            ids.forEach(id -> mongo.getCollection("parcels").insertOne(toDocument(Parcel.submitted(id))));
+
+            try (var first = new RelayInstance(mongo, kafka); var second = new RelayInstance(mongo, kafka)) {
+                CountDownLatch start = new CountDownLatch(1);
+                ExecutorService racers = Executors.newFixedThreadPool(2);
+                for (RelayInstance relay : List.of(first, second)) {
+                    racers.submit(() -> {
+                        start.await();
+                        relay.relay.sweep();
+                        return null;
+                    });
+                }
+                start.countDown();
+                racers.shutdown();
+                first.relay.start();
+                second.relay.start();
+                await().atMost(Duration.ofSeconds(60)).until(() -> reports.all().stream()
+                        .filter(r -> ids.contains(r.key())).count() >= ids.size());
+                Thread.sleep(1500); // a duplicate would arrive now
+            }
+            Map<String, Long> perEvent = reports.all().stream().filter(r -> ids.contains(r.key()))
+                    .collect(Collectors.groupingBy(r -> header(r, "ce_id"), Collectors.counting()));
+            assertThat(perEvent).hasSize(ids.size());
+            assertThat(perEvent.values()).allMatch(count -> count == 1);
+        } finally {
+            runningRelay.start();
+        }
+    }
+
+    private org.bson.Document toDocument(Parcel parcel) {
+        org.bson.Document document = new org.bson.Document();
+        mongo.getConverter().write(parcel, document);
+        return document;
+    }
+
+    private List<ConsumerRecord<String, byte[]>> awaitEvents(String key, int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> reports.all().stream().filter(r -> key.equals(r.key())).count() >= count);
+        return reports.all().stream().filter(r -> key.equals(r.key())).toList();
+    }
+
+    /** A second service instance's relay, as after a restart or when scaled out. */
+    static final class RelayInstance implements AutoCloseable {
+        final OutboxRelay relay;
+
+        RelayInstance(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka) {
+            relay = new OutboxRelay(mongo, kafka, new OutboxProperties(List.of("parcels"), Duration.ofSeconds(30),
+                    Duration.ofMillis(200), 50, Duration.ofSeconds(15), true), "/kota-cerdas/support-test",
+                    new SimpleMeterRegistry());
+        }
+
+        @Override
+        public void close() {
+            if (relay.isRunning()) {
+                relay.stop();
+            }
+        }
+    }
+}
