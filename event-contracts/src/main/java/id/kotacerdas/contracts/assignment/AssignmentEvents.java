@@ -23,8 +23,11 @@ public final class AssignmentEvents {
     public static final EventDescriptor<AssignmentEscalated> ESCALATED =
             EventDescriptor.of("city.assignment.escalated.v1", Topics.ASSIGNMENTS, AssignmentEscalated.class);
 
+    public static final EventDescriptor<AssignmentNoteAdded> NOTE_ADDED =
+            EventDescriptor.of("city.assignment.note-added.v1", Topics.ASSIGNMENTS, AssignmentNoteAdded.class);
+
     public static final List<EventDescriptor<?>> ALL =
-            List.of(ROUTED, ACKNOWLEDGED, STARTED, RESOLVED, REJECTED, TRANSFERRED, ESCALATED);
+            List.of(ROUTED, ACKNOWLEDGED, STARTED, RESOLVED, REJECTED, TRANSFERRED, ESCALATED, NOTE_ADDED);
 
     private AssignmentEvents() {
     }

@@ -1,0 +1,53 @@
+package id.kotacerdas.support.consumer;
+
+import id.kotacerdas.contracts.report.ReportUpdated;
+import id.kotacerdas.support.events.EventReader;
+import id.kotacerdas.support.events.IncomingEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A consumer as services write them, on a test topic. A {@code ReportUpdated} whose text is
+ * {@code "fail N times"} fails its first N deliveries, to exercise retries and dead-lettering.
+ */
+@Component
+public class RecordingListener {
+
+    static final String TOPIC = "test.consumer.v1";
+
+    private final EventReader events;
+    private final ProcessedEvents processedEvents;
+    final List<IncomingEvent> applied = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+
+    RecordingListener(EventReader events, ProcessedEvents processedEvents) {
+        this.events = events;
+        this.processedEvents = processedEvents;
+    }
+
+    @KafkaListener(topics = TOPIC, groupId = "support-test-consumer")
+    void on(ConsumerRecord<String, byte[]> record) {
+        events.read(record).ifPresent(event -> processedEvents.once("support-test", event, this::apply));
+    }
+
+    private void apply(IncomingEvent event) {
+        if (event.payload() instanceof ReportUpdated updated && updated.additionalInformation().startsWith("fail ")) {
+            int failures = Integer.parseInt(updated.additionalInformation().split(" ")[1]);
+            if (attempts.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet() <= failures) {
+                throw new IllegalStateException("transient failure " + attempts.get(event.id()).get());
+            }
+        }
+        applied.add(event);
+    }
+
+    int attemptsFor(String eventId) {
+        return attempts.getOrDefault(eventId, new AtomicInteger()).get();
+    }
+}
