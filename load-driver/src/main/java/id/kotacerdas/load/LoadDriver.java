@@ -1,0 +1,106 @@
+package id.kotacerdas.load;
+
+import id.kotacerdas.contracts.identity.CallerHeaders;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Drives load through the gateway of a running platform ({@code ./smartcity up}) and prints, in one run, the
+ * raw Kafka and store ceilings of the same machine, report capacity via the gateway and directly, and the
+ * submit-to-routed latency at a fixed open-loop rate. Run with {@code ./smartcity load [--option value ...]}.
+ */
+public final class LoadDriver {
+
+    private LoadDriver() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        String gateway = options.getOrDefault("gateway", "http://localhost:8080");
+        String intake = options.getOrDefault("intake", "http://localhost:8081");
+        String kafka = options.getOrDefault("kafka", System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"));
+        String mongo = options.getOrDefault("mongo", System.getenv().getOrDefault("MONGODB_URI", "mongodb://localhost:27017"));
+        Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "20")));
+        int rate = Integer.parseInt(options.getOrDefault("rate", "500"));
+        int workers = Integer.parseInt(options.getOrDefault("workers", "32"));
+        Map<String, String> keys = demoKeys(Path.of(options.getOrDefault("keys", ".smartcity/demo-keys.env")));
+
+        System.out.printf("== Kota Cerdas load run, %s, %s, %d cores, %d MiB max heap for the driver ==%n",
+                ZonedDateTime.now(), InetAddress.getLocalHost().getHostName(), Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20);
+
+        double kafkaCeiling = Ceilings.kafkaProducerRate(kafka, 100_000);
+        double storeCeiling = Ceilings.storeInsertRate(mongo, 20_000, 4);
+        System.out.printf("Raw ceilings: Kafka producer 1 KB acks=all: %,.0f records/s; store inserts (4 clients): %,.0f docs/s%n",
+                kafkaCeiling, storeCeiling);
+
+        ReportLoad viaGateway = new ReportLoad(gateway, Map.of("X-API-Key", require(keys, "DEMO_CITIZEN_APP_KEY")));
+        ReportLoad direct = new ReportLoad(intake, Map.of(CallerHeaders.CLIENT_ID, "load-driver",
+                CallerHeaders.ROLES, "citizen-app"));
+        viaGateway.closedLoop(8, Duration.ofSeconds(5)); // warm-up: JIT, connection pools
+        ReportLoad.Outcome gatewayCapacity = viaGateway.closedLoop(workers, duration);
+        ReportLoad.Outcome directCapacity = direct.closedLoop(workers, duration);
+        System.out.printf("Reports, closed loop, %d clients, %d s:%n", workers, duration.toSeconds());
+        System.out.printf("  via gateway : %,.0f accepted/s (%d failed), latency %s%n", gatewayCapacity.acceptedPerSecond(),
+                gatewayCapacity.failed(), gatewayCapacity.latencies().summary());
+        System.out.printf("  intake direct: %,.0f accepted/s (%d failed), latency %s%n", directCapacity.acceptedPerSecond(),
+                directCapacity.failed(), directCapacity.latencies().summary());
+        System.out.printf("  gateway = %.0f %% of direct; intake direct = %.1f %% of the Kafka ceiling, %.1f %% of the store ceiling%n",
+                100 * gatewayCapacity.acceptedPerSecond() / directCapacity.acceptedPerSecond(),
+                100 * directCapacity.acceptedPerSecond() / kafkaCeiling, 100 * directCapacity.acceptedPerSecond() / storeCeiling);
+
+        try (RoutedWatcher routed = new RoutedWatcher(kafka)) {
+            ReportLoad.Outcome open = viaGateway.openLoop(rate, duration, routed);
+            routed.awaitAll(Duration.ofSeconds(60));
+            System.out.printf("Reports, open loop at %d/s for %d s via gateway:%n", rate, duration.toSeconds());
+            System.out.printf("  accepted %,d (%,.0f/s), failed %d, HTTP latency %s%n", open.accepted(),
+                    open.acceptedPerSecond(), open.failed(), open.latencies().summary());
+            System.out.printf("  routed exactly once %,d of %,d, more than once %d; submit -> ReportRouted %s%n",
+                    routed.routedOnce(), routed.expected(), routed.routedMoreThanOnce(), routed.latencies().summary());
+        }
+        if (!options.containsKey("reports-only")) {
+            NotificationLoad.run(kafka, Integer.parseInt(options.getOrDefault("notifications", "5000")));
+        }
+    }
+
+    private static String require(Map<String, String> keys, String name) {
+        String key = keys.get(name);
+        if (key == null) {
+            throw new IllegalStateException(name + " not found: start the platform with ./smartcity up first");
+        }
+        return key;
+    }
+
+    static Map<String, String> demoKeys(Path file) throws IOException {
+        Map<String, String> keys = new HashMap<>();
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file)) {
+                int eq = line.indexOf('=');
+                if (eq > 0 && !line.startsWith("#")) {
+                    keys.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--")) {
+                String name = args[i].substring(2);
+                boolean hasValue = i + 1 < args.length && !args[i + 1].startsWith("--");
+                options.put(name, hasValue ? args[++i] : "true");
+            }
+        }
+        return options;
+    }
+}
