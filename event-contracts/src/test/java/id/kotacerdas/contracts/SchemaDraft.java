@@ -27,7 +27,7 @@ final class SchemaDraft {
         for (EventDescriptor<?> descriptor : EventCatalog.all()) {
             Path file = resourcesDir.resolve(descriptor.schemaResource());
             if (!Files.exists(file)) {
-                ObjectNode schema = forRecord(descriptor.payloadType());
+                ObjectNode schema = forRecord(descriptor.payloadType(), true);
                 schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
                 schema.put("$id", "https://kotacerdas.id/schemas/" + descriptor.type() + ".json");
                 schema.put("title", descriptor.payloadType().getSimpleName());
@@ -38,7 +38,8 @@ final class SchemaDraft {
         }
     }
 
-    private static ObjectNode forRecord(Class<?> type) {
+    /** The top-level record's first component is the event's subject and always required; nested records' are not. */
+    private static ObjectNode forRecord(Class<?> type, boolean topLevel) {
         ObjectNode schema = EventJson.MAPPER.createObjectNode();
         schema.put("type", "object");
         ObjectNode properties = schema.putObject("properties");
@@ -48,7 +49,7 @@ final class SchemaDraft {
             RecordComponent component = components[i];
             properties.set(component.getName(), forType(component.getGenericType()));
             Class<?> raw = component.getType();
-            if (i == 0 || raw.isPrimitive() || raw.isEnum() || raw == Instant.class) {
+            if ((topLevel && i == 0) || raw.isPrimitive() || raw.isEnum() || raw == Instant.class) {
                 required.add(component.getName());
             }
         }
@@ -91,7 +92,7 @@ final class SchemaDraft {
                 values.add(((Enum<?>) constant).name());
             }
         } else if (raw.isRecord()) {
-            return forRecord(raw);
+            return forRecord(raw, false);
         } else {
             throw new IllegalArgumentException("No schema mapping for " + raw);
         }

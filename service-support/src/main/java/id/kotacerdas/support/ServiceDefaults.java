@@ -38,7 +38,6 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
             Map.entry("server.shutdown", "graceful"),
             Map.entry("spring.lifecycle.timeout-per-shutdown-phase", "20s"),
             Map.entry("logging.structured.format.console", "${LOG_FORMAT:ecs}"),
-            Map.entry("spring.mvc.problemdetails.enabled", "true"),
             Map.entry("server.error.include-stacktrace", "never"),
             Map.entry("spring.servlet.multipart.max-file-size", "5MB"),
             Map.entry("spring.servlet.multipart.max-request-size", "16MB"),

@@ -1,0 +1,95 @@
+package id.kotacerdas.intake.following;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import id.kotacerdas.contracts.notification.NotificationTemplates;
+import id.kotacerdas.intake.jurisdiction.Jurisdiction;
+import id.kotacerdas.intake.jurisdiction.Jurisdictions;
+import id.kotacerdas.intake.report.Report;
+import id.kotacerdas.intake.report.ReportStatus;
+import id.kotacerdas.intake.report.ReporterNotifications;
+import id.kotacerdas.intake.report.Reports;
+
+/**
+ * Closes resolutions nobody disputed within N working days (LAPOR! SP4N: 10), counted Monday to Friday in
+ * the jurisdiction's time zone. Runs here because intake owns the report's life; routing learns of it
+ * from {@code ReportClosed}. Safe on several instances: closing is a conditional change of a RESOLVED report.
+ */
+@Component
+public class UndisputedResolutions {
+
+    private static final Logger log = LoggerFactory.getLogger(UndisputedResolutions.class);
+
+    private final MongoTemplate mongo;
+    private final Reports reports;
+    private final Jurisdictions jurisdictions;
+    private final ReporterNotifications notifications;
+    private final int workingDays;
+
+    public UndisputedResolutions(MongoTemplate mongo, Reports reports, Jurisdictions jurisdictions,
+                                 ReporterNotifications notifications,
+                                 @Value("${kotacerdas.intake.auto-close.working-days:10}") int workingDays) {
+        this.mongo = mongo;
+        this.reports = reports;
+        this.jurisdictions = jurisdictions;
+        this.notifications = notifications;
+        this.workingDays = workingDays;
+    }
+
+    @Scheduled(fixedDelayString = "${kotacerdas.intake.auto-close.interval:PT15M}",
+            initialDelayString = "${kotacerdas.intake.auto-close.initial-delay:PT1M}")
+    public void closeDue() {
+        closeDue(Instant.now());
+    }
+
+    /** @return how many reports were closed */
+    public int closeDue(Instant now) {
+        int closed = 0;
+        Query resolved = Query.query(Criteria.where("status").is(ReportStatus.RESOLVED));
+        resolved.fields().include("_id", "jurisdictionId", "resolvedAt");
+        for (Report candidate : mongo.find(resolved, Report.class)) {
+            ZoneId zone = jurisdictions.find(candidate.jurisdictionId()).map(Jurisdiction::zone)
+                    .orElse(ZoneId.of("Asia/Jakarta"));
+            if (candidate.resolvedAt() == null || now.isBefore(addWorkingDays(candidate.resolvedAt(), zone))) {
+                continue;
+            }
+            reports.change(candidate.id(), report -> {
+                if (report.status() == ReportStatus.RESOLVED) {
+                    report.closeUndisputed(now);
+                    notifications.tell(report, report.id() + ":closed", NotificationTemplates.REPORT_CLOSED,
+                            Map.of(), now);
+                }
+            });
+            closed++;
+        }
+        if (closed > 0) {
+            log.info("Closed {} resolved reports nobody disputed within {} working days", closed, workingDays);
+        }
+        return closed;
+    }
+
+    Instant addWorkingDays(Instant from, ZoneId zone) {
+        ZonedDateTime time = from.atZone(zone);
+        int added = 0;
+        while (added < workingDays) {
+            time = time.plusDays(1);
+            if (time.getDayOfWeek() != DayOfWeek.SATURDAY && time.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                added++;
+            }
+        }
+        return time.toInstant();
+    }
+}
