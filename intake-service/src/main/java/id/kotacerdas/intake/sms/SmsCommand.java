@@ -29,7 +29,8 @@ sealed interface SmsCommand {
     }
 
     Pattern LAPOR = Pattern.compile("^\\s*LAPOR\\s*#(.*)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    Pattern CHECK = Pattern.compile("^\\s*CEK\\s*[#\\s]\\s*([A-Za-z]{2,5}\\s*-\\s*\\d{4}\\s*-\\s*\\d{1,9})\\s*$",
+    /** Tolerates missing dashes and zeros: {@code cek mmk 2026 123} asks for {@code MMK-2026-000123}. */
+    Pattern CHECK = Pattern.compile("^\\s*CEK\\s*[#\\s]\\s*([A-Za-z]{2,5})\\s*-?\\s*(\\d{4})\\s*-?\\s*(\\d{1,9})\\s*$",
             Pattern.CASE_INSENSITIVE);
     Pattern WORD = Pattern.compile("\\p{L}{2,}");
     List<String> HELP_WORDS = List.of("info", "bantuan", "help", "tolong", "cek", "lapor");
@@ -44,7 +45,8 @@ sealed interface SmsCommand {
         }
         Matcher check = CHECK.matcher(text);
         if (check.matches()) {
-            return new Check(check.group(1).replaceAll("\\s", "").toUpperCase(Locale.ROOT));
+            return new Check("%s-%s-%06d".formatted(check.group(1).toUpperCase(Locale.ROOT), check.group(2),
+                    Long.parseLong(check.group(3))));
         }
         String plain = text.strip();
         if (HELP_WORDS.contains(plain.toLowerCase(Locale.ROOT)) || words(plain) < 3) {

@@ -14,6 +14,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
+import id.kotacerdas.contracts.assignment.Priority;
+import id.kotacerdas.contracts.assignment.ReportRejected;
+import id.kotacerdas.contracts.assignment.ReportResolved;
+import id.kotacerdas.contracts.assignment.ReportRouted;
 import tools.jackson.databind.JsonNode;
 
 /** GeoReport v2 conformance: creating and reading service requests, JSON and XML, and the error cases. */
@@ -105,8 +109,10 @@ class Open311RequestsTest extends Open311Calls {
         String education = createdId("pendidikan", "Atap sekolah bocor " + marker);
         String order = createdId("ketertiban", "Parkir liar di trotoar " + marker);
         String withdrawn = createdId("pendidikan", "Guru jarang hadir " + marker);
-        mongo.getCollection("reports").updateOne(new Document("trackingNumber", withdrawn),
-                new Document("$set", new Document("status", "WITHDRAWN")));
+        publishAssignmentEvent(UUID.randomUUID().toString(), new ReportRejected("asg-" + withdrawn,
+                reportIdOf(withdrawn), "banyuasin-desk", ReportRejected.RejectionReason.INVALID, "Laporan uji",
+                Instant.now()));
+        awaitStatus(withdrawn, "closed");
 
         JsonNode byIds = get("/open311/v2/requests.json?service_request_id=" + order + "," + education
                 + ",BYS-1999-000001&service_code=sampah&status=closed").json();
@@ -242,6 +248,60 @@ class Open311RequestsTest extends Open311Calls {
         Answer token = get("/open311/v2/tokens/" + UUID.randomUUID() + ".xml");
         assertThat(token.status()).isEqualTo(404);
         assertThat(text(xml(token), "/errors/error/code")).isEqualTo("404");
+    }
+
+    @Test
+    void statusAgencyAndNotesFollowTheReportsStory() {
+        String id = createdId("drainase", "Selokan tersumbat " + UUID.randomUUID());
+        String reportId = reportIdOf(id);
+        Instant now = Instant.now();
+        publishAssignmentEvent(UUID.randomUUID().toString(), new ReportRouted("asg-" + reportId, reportId, id,
+                "banyuasin", "banyuasin-dinas-pupr", "Dinas PUPR Kabupaten Banyuasin", "rule-drainase", 1,
+                Priority.NORMAL, null, now.plus(3, ChronoUnit.DAYS), now.plus(8, ChronoUnit.DAYS), now));
+        JsonNode routed = awaitStatus(id, "open", "Dinas PUPR Kabupaten Banyuasin");
+        assertThat(routed.get("status_notes").asString()).isEqualTo("Dinas PUPR Kabupaten Banyuasin");
+
+        publishAssignmentEvent(UUID.randomUUID().toString(), new ReportResolved("asg-" + reportId, reportId,
+                "banyuasin-dinas-pupr", "Selokan sudah dibersihkan", Instant.now()));
+        JsonNode resolved = awaitStatus(id, "closed");
+        assertThat(resolved.get("status_notes").asString()).isEqualTo("Selokan sudah dibersihkan");
+        assertThat(resolved.get("agency_responsible").asString()).isEqualTo("Dinas PUPR Kabupaten Banyuasin");
+        assertThat(OffsetDateTime.parse(resolved.get("updated_datetime").asString()))
+                .isAfterOrEqualTo(OffsetDateTime.parse(resolved.get("requested_datetime").asString()));
+    }
+
+    @Test
+    void aRetriedPostWithTheSameIdempotencyKeyAnswersTheSameRequest() {
+        List<Map.Entry<String, String>> form = minimalForm("air-bersih", "Pipa PDAM bocor " + UUID.randomUUID());
+        String key = UUID.randomUUID().toString();
+        Answer first = postForm("/open311/v2/requests.json", form, with(as(APP), "Idempotency-Key", key));
+        Answer retry = postForm("/open311/v2/requests.json", form, with(as(APP), "Idempotency-Key", key));
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.json().get(0).get("service_request_id").asString())
+                .isEqualTo(first.json().get(0).get("service_request_id").asString());
+        assertThat(retry.json().get(0).get("token").asString()).isEqualTo(first.json().get(0).get("token").asString());
+    }
+
+    /** Waits until GET requests/{id} shows the status (and agency), and returns that request. */
+    private JsonNode awaitStatus(String id, String status, String... agency) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            JsonNode request = get("/open311/v2/requests/" + id + ".json").json().get(0);
+            JsonNode shownAgency = request.get("agency_responsible");
+            boolean agencyShown = agency.length == 0 || !shownAgency.isNull() && agency[0].equals(shownAgency.asString());
+            if (status.equals(request.get("status").asString()) && agencyShown) {
+                return request;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("request " + id + " never became " + status + ": " + request);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     private String createdId(String serviceCode, String description) {

@@ -104,6 +104,15 @@ class Open311ServicesTest extends Open311Calls {
         assertThat(unknown.json().get(0).get("description").asString()).contains("atlantis");
     }
 
+    @Test
+    void theOpenApiDescriptionListsTheOpen311AndSmsEndpoints() {
+        JsonNode paths = get("/v3/api-docs").json().get("paths");
+        assertThat(paths.has("/open311/v2/requests.{format}")).isTrue();
+        assertThat(paths.has("/open311/v2/services/{serviceCode}.{format}")).isTrue();
+        assertThat(paths.has("/open311/v2/tokens/{token}")).isTrue();
+        assertThat(paths.has("/api/v1/sms/inbound")).isTrue();
+    }
+
     private static JsonNode find(JsonNode services, String code) {
         for (JsonNode service : services) {
             if (service.get("service_code").asString().equals(code)) {

@@ -20,6 +20,7 @@ class SmsCommandTest {
     void aStatusQuestionNamesTheTrackingNumber() {
         assertThat(SmsCommand.parse("cek mmk-2026-000123")).isEqualTo(new SmsCommand.Check("MMK-2026-000123"));
         assertThat(SmsCommand.parse("CEK#BDG-2026-000001 ")).isEqualTo(new SmsCommand.Check("BDG-2026-000001"));
+        assertThat(SmsCommand.parse("Cek bys 2026 42")).isEqualTo(new SmsCommand.Check("BYS-2026-000042"));
     }
 
     @Test

@@ -137,6 +137,20 @@ class SmsIntakeTest extends IntakeServiceTest {
     }
 
     @Test
+    void aSenderTheReportCannotKeepAsContactIsStillToldTheTrackingNumber() {
+        String foreignSender = "+61412" + (100_000 + ThreadLocalRandom.current().nextInt(899_999));
+        String messageId = "wh-" + UUID.randomUUID();
+        Answer answer = inbound(messageId, foreignSender, "+62 711 300170", "LAPOR#pdam#Pangkalan Balai#air keruh");
+
+        JsonNode reply = awaitReplyTo(foreignSender);
+        assertThat(reply.get("requestId").asString()).isEqualTo("sms:" + messageId + ":reply");
+        assertThat(reply.get("template").asString()).isEqualTo("report-received");
+        assertThat(reply.get("parameters").get("trackingNumber").asString())
+                .isEqualTo(answer.json().get("trackingNumber").asString()).startsWith("BYS-");
+        assertThat(reply.get("parameters").get("serviceName").asString()).isEqualTo("Air bersih (PDAM)");
+    }
+
+    @Test
     void theWebhookNeedsTheOperatorRoleAndValidFields() {
         String body = webhookBody("wh-" + UUID.randomUUID(), freshSender(), "1708", "halo");
         assertThat(post("/api/v1/sms/inbound", body).status()).isEqualTo(401);

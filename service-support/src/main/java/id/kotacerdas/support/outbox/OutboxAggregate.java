@@ -2,7 +2,6 @@ package id.kotacerdas.support.outbox;
 
 import id.kotacerdas.contracts.CityEvent;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,13 +10,13 @@ import java.util.List;
  * Base of every aggregate document that raises events. Raised events live in the document's
  * {@code outbox} array until the {@link OutboxRelay} has them acknowledged by the broker, so saving the
  * document saves the state change and its events in one write.
+ * <p>
+ * The relay's lease fields are deliberately not mapped: saving the aggregate drops a lease, so a save can
+ * never carry an old lease back and hold up the next events (at worst two relays then send an event twice).
  */
 public abstract class OutboxAggregate {
 
     private List<OutboxMessage> outbox = new ArrayList<>();
-    /** Set by the relay while it publishes this document's events; kept on save so a lease survives. */
-    private Instant outboxLeaseUntil;
-    private String outboxLeaseOwner;
 
     protected void raise(CityEvent event) {
         outbox.add(OutboxMessage.of(event));

@@ -185,19 +185,27 @@ public class OutboxRelay implements SmartLifecycle {
         if (claimed == 0) {
             return;
         }
+        List<Object> claimedIds = new ArrayList<>();
         List<Object> sentIds = new ArrayList<>();
         List<CompletableFuture<SendResult<String, byte[]>>> acks = new ArrayList<>();
         for (Document doc : documents.find(Filters.eq(LEASE_OWNER, leaseToken))) {
+            claimedIds.add(doc.get("_id"));
             for (Document message : doc.getList(OUTBOX, Document.class)) {
                 acks.add(kafka.send(envelopeOf(message).toRecord(message.getString("topic"))));
                 sentIds.add(message.getString("eventId"));
             }
         }
         awaitAcknowledgements(acks);
-        documents.updateMany(Filters.eq(LEASE_OWNER, leaseToken), Updates.combine(
+        // by id, not by lease: a save while sending dropped the lease but must not keep sent events pending
+        documents.updateMany(Filters.in("_id", claimedIds), Updates.combine(
                 Updates.pullByFilter(new Document(OUTBOX, new Document("eventId", new Document("$in", sentIds)))),
                 Updates.unset(LEASE_UNTIL), Updates.unset(LEASE_OWNER)));
         published.increment(sentIds.size());
+        // events raised while this batch was in flight go next, not at the next sweep
+        for (Document doc : documents.find(Filters.and(Filters.in("_id", claimedIds), Filters.exists(OUTBOX + ".0")))
+                .projection(Projections.include("_id"))) {
+            enqueue(collection, doc.get("_id"));
+        }
     }
 
     private EventEnvelope envelopeOf(Document message) {

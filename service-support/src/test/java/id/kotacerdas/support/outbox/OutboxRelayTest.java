@@ -94,6 +94,21 @@ class OutboxRelayTest {
     }
 
     @Test
+    void savingAnAggregateDuringAnotherRelaysLeaseDoesNotHoldUpItsEvents() {
+        String id = UUID.randomUUID().toString();
+        org.bson.Document leased = toDocument(Parcel.submitted(id));
+        leased.put("outboxLeaseUntil", java.util.Date.from(java.time.Instant.now().plus(Duration.ofMinutes(10))));
+        leased.put("outboxLeaseOwner", "a relay that died while publishing");
+        mongo.getCollection("parcels").insertOne(leased);
+
+        mongo.save(mongo.findById(id, Parcel.class).update("after the crash"));
+
+        List<ConsumerRecord<String, byte[]>> arrived = awaitEvents(id, 2);
+        assertThat(arrived).extracting(r -> header(r, "ce_type"))
+                .containsExactly(ReportEvents.SUBMITTED.type(), ReportEvents.UPDATED.type());
+    }
+
+    @Test
     void eventsOfOneAggregateArriveInTheOrderTheyWereRaised() {
         String id = UUID.randomUUID().toString();
         Parcel parcel = Parcel.submitted(id);

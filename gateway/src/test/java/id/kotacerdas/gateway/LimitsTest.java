@@ -1,0 +1,94 @@
+package id.kotacerdas.gateway;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.MediaType;
+import reactor.core.publisher.Flux;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Rate limits per client and body limits per route. */
+class LimitsTest extends GatewayTestBase {
+
+    @Test
+    void aClientOverItsRateLimitGets429WithRetryAfterAndRateLimitHeaders() {
+        String guardian = newClientKey("Key guardian 1", "guardian");
+        for (int remaining = 2; remaining >= 0; remaining--) {
+            client().get().uri("/api/v1/elections/pilkades-mimika-2026/guardians").header("X-API-Key", guardian)
+                    .exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().valueEquals("RateLimit-Limit", "3")
+                    .expectHeader().valueEquals("RateLimit-Remaining", Integer.toString(remaining));
+        }
+        client().get().uri("/api/v1/elections/pilkades-mimika-2026/guardians").header("X-API-Key", guardian)
+                .exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists("Retry-After")
+                .expectHeader().valueEquals("RateLimit-Limit", "3")
+                .expectHeader().valueEquals("RateLimit-Remaining", "0")
+                .expectHeader().exists("RateLimit-Reset")
+                .expectBody().jsonPath("$.status").isEqualTo(429);
+
+        String otherGuardian = newClientKey("Key guardian 2", "guardian");
+        client().get().uri("/api/v1/elections/pilkades-mimika-2026/guardians").header("X-API-Key", otherGuardian)
+                .exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void anOversizeBodyIsRefusedWith413ProblemBeforeReachingTheService() {
+        String staff = newClientKey("Dinkes desk", java.util.List.of("agency-staff"), Map.of("agencyId", "mimika-dinkes"));
+        int before = ROUTING.requests();
+        client().post().uri("/api/v1/assignments/a-1/notes").header("X-API-Key", staff)
+                .contentType(MediaType.APPLICATION_OCTET_STREAM).bodyValue(new byte[100 * 1024])
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(413);
+        assertThat(ROUTING.requests()).isEqualTo(before);
+    }
+
+    @Test
+    void aStreamedBodyOfUnknownLengthIsCountedAndRefusedWith413() {
+        String staff = newClientKey("Streaming desk", java.util.List.of("agency-staff"), Map.of("agencyId", "mimika-dlh"));
+        int before = ROUTING.requests();
+        client().post().uri("/api/v1/assignments/a-2/notes").header("X-API-Key", staff)
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .body(chunks(100), DataBuffer.class)
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(ROUTING.requests()).isEqualTo(before);
+
+        Map<String, Object> echo = client().post().uri("/api/v1/assignments/a-2/notes").header("X-API-Key", staff)
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .body(chunks(10), DataBuffer.class)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(json()).returnResult().getResponseBody();
+        assertThat(echo.get("bodyLength")).isEqualTo(10 * 1024);
+    }
+
+    /** A body sent with chunked transfer encoding, {@code kilobytes} chunks of 1 KB. */
+    private static Flux<DataBuffer> chunks(int kilobytes) {
+        return Flux.range(0, kilobytes).map(i -> DefaultDataBufferFactory.sharedInstance.wrap(new byte[1024]));
+    }
+
+    @Test
+    void aReportWithPhotosMayBeLargerThanOtherBodies() {
+        String app = newClientKey("Photo app", "citizen-app");
+        Map<String, Object> echo = client().post().uri("/api/v1/reports").header("X-API-Key", app)
+                .contentType(MediaType.APPLICATION_OCTET_STREAM).bodyValue(new byte[300 * 1024])
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(json()).returnResult().getResponseBody();
+        assertThat(echo.get("bodyLength")).isEqualTo(300 * 1024);
+        client().post().uri("/api/v1/reports").header("X-API-Key", app)
+                .contentType(MediaType.APPLICATION_OCTET_STREAM).bodyValue(new byte[600 * 1024])
+                .exchange()
+                .expectStatus().isEqualTo(413);
+    }
+}

@@ -1,0 +1,92 @@
+package id.kotacerdas.gateway;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Load balancing over instances, health-based removal, circuit breaking and safe retries. */
+class ResilienceTest extends GatewayTestBase {
+
+    @Test
+    void aStoppedServiceAnswers503ProblemAndRecoversWhenItReturns() {
+        NOTIFICATION.stop();
+        try {
+            client().get().uri("/api/v1/notifications?requestId=r-1").header("X-API-Key", OPERATOR_KEY).exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                    .expectBody().jsonPath("$.status").isEqualTo(503)
+                    .jsonPath("$.instance").isEqualTo("/api/v1/notifications");
+        } finally {
+            NOTIFICATION.restart();
+        }
+        await().atMost(PATIENCE).untilAsserted(() ->
+                client().get().uri("/api/v1/notifications?requestId=r-1").header("X-API-Key", OPERATOR_KEY)
+                        .exchange().expectStatus().isOk());
+    }
+
+    @Test
+    void twoInstancesShareTheLoadAndADeadOneIsRemoved() {
+        Set<Object> answeredBy = new HashSet<>();
+        for (int i = 0; i < 10; i++) {
+            answeredBy.add(client().get().uri("/api/v1/reports/MMK-2026-00000" + i).exchange()
+                    .expectStatus().isOk().expectBody(json()).returnResult().getResponseBody().get("instance"));
+        }
+        assertThat(answeredBy).containsExactlyInAnyOrder("intake-a", "intake-b");
+
+        String app = newClientKey("Load test app", "citizen-app");
+        INTAKE_B.stop();
+        try {
+            // POSTs without an Idempotency-Key are never retried, so they all succeed only once the dead
+            // instance has left the load balancer's list
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                for (int i = 0; i < 6; i++) {
+                    Map<String, Object> echo = client().post().uri("/api/v1/reports").header("X-API-Key", app)
+                            .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("description", "banjir"))
+                            .exchange().expectStatus().isOk()
+                            .expectBody(json()).returnResult().getResponseBody();
+                    assertThat(echo.get("instance")).isEqualTo("intake-a");
+                }
+            });
+        } finally {
+            INTAKE_B.restart();
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Set<Object> again = new HashSet<>();
+            for (int i = 0; i < 6; i++) {
+                again.add(client().get().uri("/api/v1/reports/MMK-2026-00001" + i).exchange()
+                        .expectStatus().isOk().expectBody(json()).returnResult().getResponseBody().get("instance"));
+            }
+            assertThat(again).contains("intake-b");
+        });
+    }
+
+    @Test
+    void safeRequestsAreRetriedAndOtherPostsAreNot() {
+        int before = VOTING.requests();
+        VOTING.failNext(1);
+        client().get().uri("/api/v1/elections/pilkades-mimika-2026/turnout").exchange().expectStatus().isOk();
+        assertThat(VOTING.requests() - before).as("GET retried once").isEqualTo(2);
+
+        before = VOTING.requests();
+        VOTING.failNext(1);
+        client().post().uri("/api/v1/elections/pilkades-mimika-2026/ballots").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("token", "t-1")).exchange().expectStatus().isEqualTo(503);
+        assertThat(VOTING.requests() - before).as("plain POST not retried").isEqualTo(1);
+
+        before = VOTING.requests();
+        VOTING.failNext(1);
+        Map<String, Object> echo = client().post().uri("/api/v1/elections/pilkades-mimika-2026/ballots")
+                .header("Idempotency-Key", "ballot-t-2").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("token", "t-2")).exchange().expectStatus().isOk()
+                .expectBody(json()).returnResult().getResponseBody();
+        assertThat(VOTING.requests() - before).as("POST with Idempotency-Key retried").isEqualTo(2);
+        assertThat((String) echo.get("body")).contains("t-2");
+    }
+}

@@ -1,0 +1,61 @@
+package id.kotacerdas.routing.assignment;
+
+import id.kotacerdas.support.problem.ConflictException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/** Loading and storing assignment documents; every write is conditional (new key, or unchanged version). */
+@Component
+public class Assignments {
+
+    private final MongoTemplate mongo;
+
+    public Assignments(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** @return false when the report already has its assignment (redelivery, or another instance was first) */
+    public boolean insertIfAbsent(Assignment assignment) {
+        try {
+            mongo.insert(assignment);
+            return true;
+        } catch (DuplicateKeyException alreadyRouted) {
+            return false;
+        }
+    }
+
+    public Optional<Assignment> forReport(String reportId) {
+        return Optional.ofNullable(mongo.findById(reportId, Assignment.class));
+    }
+
+    public Optional<Assignment> byAssignmentId(String assignmentId) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("assignmentId").is(assignmentId)),
+                Assignment.class));
+    }
+
+    /** An earlier stop of a report that has since moved on. */
+    public Optional<Assignment> byPastAssignmentId(String assignmentId) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("hops.assignmentId").is(assignmentId)),
+                Assignment.class));
+    }
+
+    /** @throws OptimisticLockingFailureException when someone else changed the assignment since it was loaded */
+    public Assignment save(Assignment assignment) {
+        return mongo.save(assignment);
+    }
+
+    /** For requests: a concurrent change is the caller's conflict to resolve by reloading. */
+    public Assignment saveForRequest(Assignment assignment) {
+        try {
+            return mongo.save(assignment);
+        } catch (OptimisticLockingFailureException e) {
+            throw new ConflictException("The assignment was changed concurrently; reload and retry");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package id.kotacerdas.routing.assignment;
+
+import id.kotacerdas.contracts.CityEvent;
+import id.kotacerdas.contracts.Topics;
+import id.kotacerdas.contracts.report.ReportClosed;
+import id.kotacerdas.contracts.report.ReportMarkedDuplicate;
+import id.kotacerdas.contracts.report.ReportReopened;
+import id.kotacerdas.contracts.report.ReportSubmitted;
+import id.kotacerdas.contracts.report.ReportUpdated;
+import id.kotacerdas.contracts.report.ReportWithdrawn;
+import id.kotacerdas.support.consumer.ProcessedEvents;
+import id.kotacerdas.support.events.EventReader;
+import id.kotacerdas.support.events.IncomingEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consumes {@code city.reports.v1}. Records are keyed by report id, so a report's events arrive in order on
+ * one partition; each event is applied once per event id, and poison records go to the dead-letter topic.
+ */
+@Component
+public class ReportEventsListener {
+
+    static final String CONSUMER = "routing.reports";
+
+    private final EventReader events;
+    private final ProcessedEvents processedEvents;
+    private final ReportRouting routing;
+
+    public ReportEventsListener(EventReader events, ProcessedEvents processedEvents, ReportRouting routing) {
+        this.events = events;
+        this.processedEvents = processedEvents;
+        this.routing = routing;
+    }
+
+    // the group is the service name (spring.kafka.consumer.group-id), shared by every instance
+    @KafkaListener(id = "routing-reports", idIsGroup = false, topics = Topics.REPORTS)
+    public void on(ConsumerRecord<String, byte[]> record) {
+        events.read(record).ifPresent(event -> processedEvents.once(CONSUMER, event, this::apply));
+    }
+
+    private void apply(IncomingEvent event) {
+        CityEvent payload = event.payload();
+        if (payload instanceof ReportSubmitted submitted) {
+            routing.submitted(submitted);
+        } else if (payload instanceof ReportWithdrawn withdrawn) {
+            routing.withdrawn(withdrawn);
+        } else if (payload instanceof ReportMarkedDuplicate duplicate) {
+            routing.markedDuplicate(duplicate);
+        } else if (payload instanceof ReportReopened reopened) {
+            routing.reopened(reopened, event.id());
+        } else if (payload instanceof ReportClosed closed) {
+            routing.closed(closed);
+        } else if (payload instanceof ReportUpdated updated) {
+            routing.updated(updated);
+        }
+    }
+}

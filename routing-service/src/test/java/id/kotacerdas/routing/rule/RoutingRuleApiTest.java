@@ -1,0 +1,99 @@
+package id.kotacerdas.routing.rule;
+
+import id.kotacerdas.contracts.assignment.AssignmentEvents;
+import id.kotacerdas.contracts.report.Place;
+import id.kotacerdas.contracts.report.ReportSubmitted;
+import id.kotacerdas.routing.RoutingServiceTestBase;
+import id.kotacerdas.routing.assignment.Assignment;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RoutingRuleApiTest extends RoutingServiceTestBase {
+
+    @Test
+    void aRuleChangeIsANewVersionWithWhoAndWhenAndAppliesToNewReportsOnly() {
+        Map<String, Object> definition = Map.of("position", 5, "agencyId", "mimika-satpol-pp", "priority", "HIGH",
+                "match", Map.of("districts", List.of("tembagapura"), "keywords", List.of("tambang")));
+        Response created = post("/api/v1/routing-rules", Map.of("ruleId", "mimika-tembagapura-mining",
+                "jurisdictionId", "mimika", "definition", definition), operator());
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body().get("version").asInt()).isEqualTo(1);
+        assertThat(created.body().get("changedBy").asString()).isEqualTo("operator-1");
+
+        Assignment before = submitAndAwait(report("mimika", "lainnya", "Limbah tambang di sungai", district("tembagapura")));
+        assertThat(before.agencyId()).isEqualTo("mimika-satpol-pp");
+        assertThat(before.ruleId()).isEqualTo("mimika-tembagapura-mining");
+        assertThat(before.ruleVersion()).isEqualTo(1);
+
+        Map<String, Object> changed = Map.of("position", 5, "agencyId", "mimika-dlh", "priority", "HIGH",
+                "match", Map.of("districts", List.of("tembagapura"), "keywords", List.of("tambang", "limbah")));
+        Response versionTwo = put("/api/v1/routing-rules/mimika-tembagapura-mining",
+                Map.of("expectedVersion", 1, "definition", changed), new String[]{"X-Caller-Id", "operator-2",
+                        "X-Caller-Roles", "operator"});
+        assertThat(versionTwo.status()).isEqualTo(200);
+        assertThat(versionTwo.body().get("version").asInt()).isEqualTo(2);
+        // a stale change loses
+        assertThat(put("/api/v1/routing-rules/mimika-tembagapura-mining", Map.of("expectedVersion", 1, "definition", changed),
+                operator()).status()).isEqualTo(409);
+
+        ReportSubmitted later = report("mimika", "lainnya", "Limbah tambang lagi", district("tembagapura"));
+        Assignment after = submitAndAwait(later);
+        assertThat(after.agencyId()).isEqualTo("mimika-dlh");
+        JsonNode routed = awaitEvent(later.reportId(), AssignmentEvents.ROUTED.type());
+        assertThat(routed.get("ruleId").asString()).isEqualTo("mimika-tembagapura-mining");
+        assertThat(routed.get("ruleVersion").asInt()).isEqualTo(2);
+        // the earlier decision stays explained by the version that made it
+        assertThat(assignments.forReport(before.reportId()).orElseThrow().ruleVersion()).isEqualTo(1);
+
+        JsonNode versions = get("/api/v1/routing-rules/mimika-tembagapura-mining/versions", operator()).body();
+        assertThat(versions.valueStream().map(v -> v.get("version").asInt() + ":" + v.get("changedBy").asString()
+                + ":" + v.get("current").asBoolean())).containsExactly("1:operator-1:false", "2:operator-2:true");
+        assertThat(versions.get(1).get("changedAt").asString()).isNotBlank();
+
+        Response retired = delete("/api/v1/routing-rules/mimika-tembagapura-mining?expectedVersion=2", operator());
+        assertThat(retired.body().get("retired").asBoolean()).isTrue();
+        assertThat(submitAndAwait(report("mimika", "lainnya", "Limbah tambang", district("tembagapura"))).agencyId())
+                .isEqualTo("mimika-desk");
+    }
+
+    @Test
+    void anAgencyWithAnAreaOnlyGetsReportsFromInsideIt() {
+        Map<String, Object> details = Map.of("name", "UPTD Kehutanan Kuala Kencana (contoh)",
+                "contacts", List.of(Map.of("email", "uptd@kuala-kencana.mimika.contoh.go.id")),
+                "districtCodes", List.of("kuala-kencana"));
+        assertThat(post("/api/v1/agencies", Map.of("id", "mimika-uptd-hutan", "jurisdictionId", "mimika",
+                "details", details), operator()).status()).isEqualTo(201);
+        assertThat(post("/api/v1/routing-rules", Map.of("ruleId", "mimika-forest", "jurisdictionId", "mimika",
+                "definition", Map.of("position", 6, "agencyId", "mimika-uptd-hutan", "priority", "NORMAL",
+                        "match", Map.of("keywords", List.of("pohon tumbang")))), operator()).status()).isEqualTo(201);
+
+        assertThat(submitAndAwait(report("mimika", "lainnya", "Pohon tumbang menutup jalan",
+                new Place(-4.45, 136.70, null, null, null))).agencyId()).isEqualTo("mimika-uptd-hutan");
+        assertThat(submitAndAwait(report("mimika", "lainnya", "Pohon tumbang di kota",
+                district("mimika-baru"))).agencyId()).isEqualTo("mimika-desk");
+    }
+
+    @Test
+    void onlyOperatorsManageRulesAndBadRulesAreRefusedByField() {
+        assertThat(get("/api/v1/routing-rules?jurisdictionId=bandung", staffOf("bandung-dlh")).status()).isEqualTo(403);
+        assertThat(get("/api/v1/routing-rules?jurisdictionId=bandung").status()).isEqualTo(401);
+        JsonNode seeded = get("/api/v1/routing-rules?jurisdictionId=bandung", operator()).body();
+        assertThat(seeded.get(0).get("ruleId").asString()).isEqualTo("bandung-layad-rawat");
+        assertThat(seeded.get(0).get("sampleData").asBoolean()).isTrue();
+
+        Response otherJurisdiction = post("/api/v1/routing-rules", Map.of("ruleId", "bandung-wrong", "jurisdictionId", "bandung",
+                "definition", Map.of("position", 1, "agencyId", "mimika-dlh", "priority", "LOW")), operator());
+        assertThat(otherJurisdiction.status()).isEqualTo(400);
+        assertThat(otherJurisdiction.body().get("errors").get(0).get("field").asString()).isEqualTo("definition.agencyId");
+        Response noPriority = post("/api/v1/routing-rules", Map.of("ruleId", "bandung-wrong", "jurisdictionId", "bandung",
+                "definition", Map.of("position", 1, "agencyId", "bandung-dlh")), operator());
+        assertThat(noPriority.status()).isEqualTo(400);
+        assertThat(noPriority.body().get("errors").get(0).get("field").asString()).isEqualTo("definition.priority");
+        assertThat(get("/api/v1/routing-rules/bandung-wrong", operator()).status()).isEqualTo(404);
+    }
+}
