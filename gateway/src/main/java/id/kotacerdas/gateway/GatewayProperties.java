@@ -25,7 +25,11 @@ public record GatewayProperties(
         SecurityHeaders securityHeaders) {
 
     /** One backend service: its instances (base URLs) and the public path patterns routed to it. */
-    public record Backend(List<URI> urls, List<String> paths) {
+    /**
+     * @param order where paths of two services overlap (e.g. {@code /api/v1/jurisdictions/**}), the lower order
+     *              is matched first
+     */
+    public record Backend(List<URI> urls, List<String> paths, @DefaultValue("10") int order) {
     }
 
     public record Resilience(@DefaultValue("30s") Duration backendTimeout,

@@ -98,6 +98,14 @@ public class SecurityConfig {
                         "/api/v1/elections/*/turnout", "/api/v1/elections/*/results", "/api/v1/elections/*/record",
                         "/api/v1/elections/*/record/**", "/api/v1/elections/*/board",
                         "/api/v1/elections/*/board/**").permitAll()
+                // public reads of jurisdictions: the service catalogue (intake), areas and locate (routing)
+                .pathMatchers(HttpMethod.GET, "/api/v1/jurisdictions", "/api/v1/jurisdictions/*",
+                        "/api/v1/jurisdictions/*/services", "/api/v1/jurisdictions/*/services/**",
+                        "/api/v1/jurisdictions/*/districts", "/api/v1/jurisdictions/*/areas",
+                        "/api/v1/jurisdictions/*/locate").permitAll()
+                .pathMatchers(HttpMethod.GET, "/api/v1/jurisdictions/*/stats").hasAnyAuthority(OPERATOR, AUDITOR)
+                // an SMS gateway delivering citizens' texts: intake checks its shared secret, or the operator role
+                .pathMatchers(HttpMethod.POST, "/api/v1/sms/inbound").permitAll()
                 // the single-use ballot token in the body is the authority to cast
                 .pathMatchers(HttpMethod.POST, "/api/v1/elections/*/ballots").permitAll()
 

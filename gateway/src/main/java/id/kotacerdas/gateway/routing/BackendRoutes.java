@@ -33,11 +33,12 @@ public class BackendRoutes {
             String[] paths = backend.paths().toArray(String[]::new);
             String target = "lb://" + service;
             routes.route(service + "-idempotent-post", route -> route
-                    .order(-1)
+                    .order(backend.order() - 1)
                     .path(paths).and().method(HttpMethod.POST).and().header(IDEMPOTENCY_KEY, ".+")
                     .filters(filters -> resilient(filters, service, retries, HttpMethod.POST))
                     .uri(target));
             routes.route(service, route -> route
+                    .order(backend.order())
                     .path(paths)
                     .filters(filters -> resilient(filters, service, retries, HttpMethod.GET, HttpMethod.HEAD))
                     .uri(target));
