@@ -90,7 +90,7 @@ public final class VotingApi {
     }
 
     private HttpRequest.Builder request(String path, Identity who) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + apiPath(path))).timeout(Duration.ofSeconds(60));
         if (who.clientId() != null) {
             builder.header(CallerHeaders.CLIENT_ID, who.clientId()).header(CallerHeaders.ROLES, who.roles());
         }
@@ -113,5 +113,10 @@ public final class VotingApi {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Election endpoints are served under /api/v1; actuator and docs paths are not. */
+    public static String apiPath(String path) {
+        return path.startsWith("/elections") ? "/api/v1" + path : path;
     }
 }

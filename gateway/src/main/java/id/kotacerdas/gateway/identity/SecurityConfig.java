@@ -97,7 +97,8 @@ public class SecurityConfig {
                 .pathMatchers(HttpMethod.GET, "/api/v1/elections", "/api/v1/elections/*",
                         "/api/v1/elections/*/turnout", "/api/v1/elections/*/results", "/api/v1/elections/*/record",
                         "/api/v1/elections/*/record/**", "/api/v1/elections/*/board",
-                        "/api/v1/elections/*/board/**").permitAll()
+                        "/api/v1/elections/*/board/**", "/api/v1/elections/*/manifest",
+                        "/api/v1/elections/*/guardians/public-keys", "/api/v1/elections/*/tally/aggregates").permitAll()
                 // public reads of jurisdictions: the service catalogue (intake), areas and locate (routing)
                 .pathMatchers(HttpMethod.GET, "/api/v1/jurisdictions", "/api/v1/jurisdictions/*",
                         "/api/v1/jurisdictions/*/services", "/api/v1/jurisdictions/*/services/**",

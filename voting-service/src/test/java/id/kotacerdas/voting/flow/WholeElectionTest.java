@@ -1,5 +1,6 @@
 package id.kotacerdas.voting.flow;
 
+import id.kotacerdas.voting.VotingApi;
 import id.kotacerdas.contracts.Topics;
 import id.kotacerdas.contracts.election.ElectionEvents;
 import id.kotacerdas.election.crypto.board.BoardEntry;
@@ -143,7 +144,7 @@ class WholeElectionTest extends VotingServiceTestBase {
     private Path download(String path) throws Exception {
         Path file = Files.createTempFile("election-record-", ".zip");
         HttpResponse<Path> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + VotingApi.apiPath(path))).build(),
                 HttpResponse.BodyHandlers.ofFile(file));
         assertThat(response.statusCode()).isEqualTo(200);
         return file;
