@@ -68,6 +68,8 @@ public final class LoadDriver {
         }
         if (!options.containsKey("reports-only")) {
             NotificationLoad.run(kafka, Integer.parseInt(options.getOrDefault("notifications", "5000")));
+            new BallotLoad(gateway, keys).run(Integer.parseInt(options.getOrDefault("voters", "1000")),
+                    Integer.parseInt(options.getOrDefault("booths", "8")));
         }
     }
 
