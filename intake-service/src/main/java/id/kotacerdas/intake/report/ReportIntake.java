@@ -33,7 +33,7 @@ import id.kotacerdas.intake.photo.PhotoSanitiser;
 import id.kotacerdas.intake.photo.PhotoStore;
 import id.kotacerdas.intake.reporter.Contact;
 import id.kotacerdas.intake.reporter.ContactCipher;
-import id.kotacerdas.intake.reporter.PhoneNumbers;
+import id.kotacerdas.support.privacy.PhoneNumbers;
 import id.kotacerdas.support.problem.FieldProblem;
 import id.kotacerdas.support.problem.InvalidInputException;
 import id.kotacerdas.support.problem.ProblemException;

@@ -29,7 +29,7 @@ import id.kotacerdas.intake.report.ReportIntake;
 import id.kotacerdas.intake.report.SubmissionReceipt;
 import id.kotacerdas.intake.report.SubmitReport;
 import id.kotacerdas.intake.reporter.ContactCipher;
-import id.kotacerdas.intake.reporter.PhoneNumbers;
+import id.kotacerdas.support.privacy.PhoneNumbers;
 import id.kotacerdas.support.privacy.Masking;
 import id.kotacerdas.support.problem.InvalidInputException;
 

@@ -1,4 +1,4 @@
-package id.kotacerdas.intake.reporter;
+package id.kotacerdas.support.privacy;
 
 import java.util.Optional;
 import java.util.regex.Pattern;

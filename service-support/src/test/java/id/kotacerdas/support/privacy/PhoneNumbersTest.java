@@ -1,4 +1,4 @@
-package id.kotacerdas.intake.reporter;
+package id.kotacerdas.support.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
