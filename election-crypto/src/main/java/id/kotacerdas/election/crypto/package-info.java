@@ -1,0 +1,2 @@
+/** Verifiable-election cryptography: see the module README. */
+package id.kotacerdas.election.crypto;
