@@ -116,7 +116,8 @@ public final class ChildProcess {
         } catch (Exception timedOut) {
             handle.destroyForcibly();
             try {
-                handle.onExit().get(5, TimeUnit.SECONDS);
+                // SIGKILL cannot be refused, but a loaded machine may take a while to reap a large JVM
+                handle.onExit().get(30, TimeUnit.SECONDS);
             } catch (Exception ignored) {
                 // the kernel reaps it; nothing more we can do
             }

@@ -19,7 +19,8 @@ import java.util.Map;
 public final class Secrets {
 
     /** Keys that are base64 of 32 random bytes (AES-256 / HMAC keys). */
-    static final List<String> KEYS = List.of("INTAKE_CONTACT_KEY", "VOTING_DATA_KEY", "VOTING_NIK_HASH_KEY");
+    static final List<String> KEYS = List.of("INTAKE_CONTACT_KEY", "VOTING_DATA_KEY", "VOTING_NIK_HASH_KEY",
+            "NOTIFICATION_RECIPIENT_HASH_KEY");
     static final String SMPP_PASSWORD = "SMPP_PASSWORD";
 
     private static final SecureRandom RANDOM = new SecureRandom();

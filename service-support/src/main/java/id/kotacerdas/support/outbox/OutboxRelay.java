@@ -124,8 +124,14 @@ public class OutboxRelay implements SmartLifecycle {
                     nextSweep = Instant.now().plus(properties.sweepInterval());
                 }
                 List<PendingDocument> batch = takeBatch();
-                if (!batch.isEmpty()) {
-                    relay(batch);
+                try {
+                    if (!batch.isEmpty()) {
+                        relay(batch);
+                    }
+                } catch (RuntimeException e) {
+                    log.warn("Publishing {} documents' events failed, retrying shortly: {}", batch.size(), e.toString());
+                    pause();
+                    batch.forEach(pending -> enqueue(pending.collection(), pending.id()));
                 }
             } catch (RuntimeException e) {
                 log.warn("Outbox relay pass failed, retrying on the next sweep: {}", e.toString());
@@ -188,23 +194,36 @@ public class OutboxRelay implements SmartLifecycle {
         List<Object> claimedIds = new ArrayList<>();
         List<Object> sentIds = new ArrayList<>();
         List<CompletableFuture<SendResult<String, byte[]>>> acks = new ArrayList<>();
-        for (Document doc : documents.find(Filters.eq(LEASE_OWNER, leaseToken))) {
+        // queries on _id alone: the embedded store uses its index only for those; the lease is checked here
+        for (Document doc : documents.find(Filters.in("_id", ids))) {
+            if (!leaseToken.equals(doc.getString(LEASE_OWNER))) {
+                continue;
+            }
             claimedIds.add(doc.get("_id"));
             for (Document message : doc.getList(OUTBOX, Document.class)) {
                 acks.add(kafka.send(envelopeOf(message).toRecord(message.getString("topic"))));
                 sentIds.add(message.getString("eventId"));
             }
         }
-        awaitAcknowledgements(acks);
+        try {
+            awaitAcknowledgements(acks);
+        } catch (RuntimeException brokerTrouble) {
+            // give the documents back at once, so the retry need not wait for the lease to run out
+            documents.updateMany(Filters.in("_id", claimedIds),
+                    Updates.combine(Updates.unset(LEASE_UNTIL), Updates.unset(LEASE_OWNER)));
+            throw brokerTrouble;
+        }
         // by id, not by lease: a save while sending dropped the lease but must not keep sent events pending
         documents.updateMany(Filters.in("_id", claimedIds), Updates.combine(
                 Updates.pullByFilter(new Document(OUTBOX, new Document("eventId", new Document("$in", sentIds)))),
                 Updates.unset(LEASE_UNTIL), Updates.unset(LEASE_OWNER)));
         published.increment(sentIds.size());
         // events raised while this batch was in flight go next, not at the next sweep
-        for (Document doc : documents.find(Filters.and(Filters.in("_id", claimedIds), Filters.exists(OUTBOX + ".0")))
-                .projection(Projections.include("_id"))) {
-            enqueue(collection, doc.get("_id"));
+        for (Document doc : documents.find(Filters.in("_id", claimedIds)).projection(Projections.include(OUTBOX))) {
+            List<?> pending = doc.getList(OUTBOX, Object.class);
+            if (pending != null && !pending.isEmpty()) {
+                enqueue(collection, doc.get("_id"));
+            }
         }
     }
 

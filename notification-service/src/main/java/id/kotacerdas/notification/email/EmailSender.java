@@ -1,0 +1,99 @@
+package id.kotacerdas.notification.email;
+
+import id.kotacerdas.contracts.notification.Channel;
+import id.kotacerdas.notification.delivery.Attempt;
+import id.kotacerdas.notification.delivery.ChannelSender;
+import id.kotacerdas.notification.delivery.Delivery;
+import id.kotacerdas.notification.delivery.SendOutcome;
+import id.kotacerdas.notification.template.RenderedMessage;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.springframework.mail.MailAuthenticationException;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * E-mail over SMTP (Spring Mail; host, port, TLS and credentials from {@code spring.mail.*}): a
+ * multipart/alternative message with the template's subject, plain text and HTML. Transient SMTP
+ * failures are retried with back-off behind a circuit breaker.
+ */
+@Component
+public class EmailSender implements ChannelSender {
+
+    static final String PROVIDER = "smtp";
+
+    private final JavaMailSender mail;
+    private final EmailProperties properties;
+    private final Retry retry;
+    private final CircuitBreaker circuitBreaker;
+
+    public EmailSender(JavaMailSender mail, EmailProperties properties, RetryRegistry retries,
+                       CircuitBreakerRegistry circuitBreakers) {
+        this.mail = mail;
+        this.properties = properties;
+        this.retry = retries.retry("email-smtp", RetryConfig.from(retries.getDefaultConfig())
+                .retryOnException(e -> e instanceof MailException
+                        && !(e instanceof MailAuthenticationException) && !(e instanceof MailPreparationException))
+                .build());
+        this.circuitBreaker = circuitBreakers.circuitBreaker("email-smtp");
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.EMAIL;
+    }
+
+    @Override
+    public boolean hasAddress(Delivery delivery) {
+        return delivery.email() != null && delivery.email().contains("@");
+    }
+
+    @Override
+    public SendOutcome send(Delivery delivery, RenderedMessage message) {
+        List<Attempt> answers = Collections.synchronizedList(new ArrayList<>());
+        try {
+            Retry.decorateRunnable(retry, CircuitBreaker.decorateRunnable(circuitBreaker, () -> {
+                try {
+                    mail.send(compose(delivery, message));
+                } catch (MailException e) {
+                    answers.add(Attempt.of(PROVIDER, "rejected", e.getClass().getSimpleName()));
+                    throw e;
+                }
+            })).run();
+            answers.add(Attempt.of(PROVIDER, "accepted", "SMTP server accepted the message"));
+            return new SendOutcome.Accepted(PROVIDER, 1, List.of(), List.copyOf(answers));
+        } catch (CallNotPermittedException e) {
+            answers.add(Attempt.of(PROVIDER, "circuit-open", "circuit breaker open"));
+        } catch (MailException e) {
+            // the SMTP conversation failed before the server took the message
+        }
+        return new SendOutcome.Refused("smtp-failed", List.copyOf(answers));
+    }
+
+    private MimeMessage compose(Delivery delivery, RenderedMessage message) {
+        MimeMessage mime = mail.createMimeMessage();
+        try {
+            MimeMessageHelper helper = new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
+            helper.setFrom(properties.from());
+            helper.setTo(delivery.email().trim());
+            helper.setSubject(message.subject());
+            helper.setText(message.text(), message.html());
+            mime.setHeader("X-Kota-Cerdas-Request", delivery.requestId());
+            return mime;
+        } catch (MessagingException e) {
+            throw new MailPreparationException("cannot compose e-mail", e);
+        }
+    }
+}

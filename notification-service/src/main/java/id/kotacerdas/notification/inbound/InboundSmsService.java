@@ -1,0 +1,86 @@
+package id.kotacerdas.notification.inbound;
+
+import id.kotacerdas.contracts.notification.Channel;
+import id.kotacerdas.contracts.notification.NotificationPriority;
+import id.kotacerdas.contracts.notification.NotificationRequested;
+import id.kotacerdas.contracts.notification.NotificationTemplates;
+import id.kotacerdas.contracts.notification.Recipient;
+import id.kotacerdas.notification.delivery.DeliveryIntake;
+import id.kotacerdas.notification.delivery.ReceiptProcessor;
+import id.kotacerdas.notification.recipient.OptOuts;
+import id.kotacerdas.notification.recipient.PhoneNumbers;
+import id.kotacerdas.notification.sms.SmppEvents;
+import id.kotacerdas.support.privacy.Masking;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What SMSCs send us unasked. Receipts go to the {@link ReceiptProcessor}. A mobile-originated
+ * {@code STOP} / {@code BERHENTI} opts the number out of non-critical SMS and {@code MULAI} opts it
+ * back in, each confirmed by SMS (the confirmation is CRITICAL so the opt-out cannot swallow it);
+ * every other message goes to intake on the restricted topic {@code city.sms-inbound.v1}.
+ */
+@Component
+public class InboundSmsService implements SmppEvents {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundSmsService.class);
+    static final Set<String> OPT_OUT = Set.of("STOP", "BERHENTI", "UNREG");
+    static final Set<String> OPT_IN = Set.of("MULAI", "START");
+
+    private final ReceiptProcessor receipts;
+    private final OptOuts optOuts;
+    private final DeliveryIntake intake;
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    public InboundSmsService(ReceiptProcessor receipts, OptOuts optOuts, DeliveryIntake intake, MongoTemplate mongo,
+                             Clock clock) {
+        this.receipts = receipts;
+        this.optOuts = optOuts;
+        this.intake = intake;
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    @Override
+    public void onReceipt(String provider, String messageId, boolean delivered, String receiptState) {
+        receipts.onReceipt(messageId, delivered, receiptState);
+    }
+
+    @Override
+    public void onMobileOriginated(String provider, String from, String to, String text) {
+        Instant now = clock.instant();
+        String id = UUID.randomUUID().toString();
+        String sender = PhoneNumbers.international(from);
+        String keyword = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
+        if (OPT_OUT.contains(keyword)) {
+            mongo.insert(InboundMessage.keyword(id, provider, sender, to, text, keyword, now));
+            optOuts.optOut(sender, now);
+            confirm(id, sender, NotificationTemplates.OPT_OUT_CONFIRMED);
+            log.info("{} opted out of SMS", Masking.phone(sender));
+        } else if (OPT_IN.contains(keyword)) {
+            mongo.insert(InboundMessage.keyword(id, provider, sender, to, text, keyword, now));
+            optOuts.optIn(sender);
+            confirm(id, sender, NotificationTemplates.OPT_IN_CONFIRMED);
+            log.info("{} opted back in to SMS", Masking.phone(sender));
+        } else {
+            mongo.save(InboundMessage.forIntake(id, provider, sender, to, text, now));
+            log.info("Inbound SMS {} from {} handed to intake", id, Masking.phone(sender));
+        }
+    }
+
+    private void confirm(String inboundId, String phone, String template) {
+        intake.accept(new NotificationRequested(inboundId + ":reply", new Recipient(null, phone, null),
+                List.of(Channel.SMS), template, "id", Map.of(), NotificationPriority.CRITICAL, null,
+                "notification-service", clock.instant()));
+    }
+}

@@ -1,0 +1,479 @@
+package id.kotacerdas.smsc;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jsmpp.PDUStringException;
+import org.jsmpp.SMPPConstant;
+import org.jsmpp.bean.BindType;
+import org.jsmpp.bean.CancelBroadcastSm;
+import org.jsmpp.bean.CancelSm;
+import org.jsmpp.bean.DataCodings;
+import org.jsmpp.bean.DataSm;
+import org.jsmpp.bean.DeliveryReceipt;
+import org.jsmpp.bean.ESMClass;
+import org.jsmpp.bean.GSMSpecificFeature;
+import org.jsmpp.bean.MessageMode;
+import org.jsmpp.bean.MessageType;
+import org.jsmpp.bean.NumberingPlanIndicator;
+import org.jsmpp.bean.OptionalParameter;
+import org.jsmpp.bean.QueryBroadcastSm;
+import org.jsmpp.bean.QuerySm;
+import org.jsmpp.bean.RegisteredDelivery;
+import org.jsmpp.bean.ReplaceSm;
+import org.jsmpp.bean.SMSCDeliveryReceipt;
+import org.jsmpp.bean.SubmitMulti;
+import org.jsmpp.bean.SubmitSm;
+import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.extra.ProcessRequestException;
+import org.jsmpp.extra.SessionState;
+import org.jsmpp.session.BindRequest;
+import org.jsmpp.session.BroadcastSmResult;
+import org.jsmpp.session.DataSmResult;
+import org.jsmpp.session.QueryBroadcastSmResult;
+import org.jsmpp.session.QuerySmResult;
+import org.jsmpp.session.SMPPServerSession;
+import org.jsmpp.session.SMPPServerSessionListener;
+import org.jsmpp.session.ServerMessageReceiverListener;
+import org.jsmpp.session.ServerResponseDeliveryAdapter;
+import org.jsmpp.session.Session;
+import org.jsmpp.session.SubmitMultiResult;
+import org.jsmpp.session.SubmitSmResult;
+import org.jsmpp.session.connection.ServerConnection;
+import org.jsmpp.session.connection.ServerConnectionFactory;
+import org.jsmpp.session.connection.socket.ServerSocketConnection;
+import org.jsmpp.util.DeliveryReceiptState;
+import org.jsmpp.util.MessageId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real SMPP 3.4 server (on jSMPP's server side) for tests and the local stack. It accepts
+ * binds with the configured credentials, keeps every message it receives (concatenated parts
+ * reassembled), answers each submit_sm with a message id, sends delivery receipts when asked
+ * for, and can be told to fail, go slow or drop its sessions.
+ */
+public final class SmscSimulator implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SmscSimulator.class);
+
+    private final SmscConfig config;
+    private final ServerSocket serverSocket;
+    private final SMPPServerSessionListener listener;
+    private final ExecutorService bindExecutor = Executors.newCachedThreadPool(daemon("smsc-bind"));
+    private final ScheduledExecutorService receiptExecutor = Executors.newScheduledThreadPool(2, daemon("smsc-receipt"));
+    private final Thread acceptor;
+    private final Map<SMPPServerSession, String> sessions = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedDeque<ReceivedSms> received = new ConcurrentLinkedDeque<>();
+    private final Map<String, PendingConcatenation> pendingParts = new ConcurrentHashMap<>();
+    private final Map<String, SubmitSm> submittedWithReceipt = new ConcurrentHashMap<>();
+    private final AtomicLong nextMessageId = new AtomicLong(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 44));
+    private final AtomicInteger binds = new AtomicInteger();
+    private final AtomicInteger submits = new AtomicInteger();
+    private final AtomicReference<Integer> failStatus = new AtomicReference<>();
+    private final AtomicReference<Duration> slowness = new AtomicReference<>(Duration.ZERO);
+    private final AtomicReference<DeliveryReceiptState> receiptState = new AtomicReference<>(DeliveryReceiptState.DELIVRD);
+    private volatile boolean running = true;
+
+    private SmscSimulator(SmscConfig config) throws IOException {
+        this.config = config;
+        this.serverSocket = new ServerSocket();
+        serverSocket.setReuseAddress(true);
+        serverSocket.bind(new InetSocketAddress(InetAddress.getByName(config.host()), config.port()), 200);
+        ServerConnection connection = new ServerSocketConnection(serverSocket);
+        this.listener = new SMPPServerSessionListener(serverSocket.getLocalPort(), 0, 200, new ExistingSocket(connection));
+        listener.setPduProcessorDegree(8);
+        listener.setQueueCapacity(2000);
+        listener.setMessageReceiverListener(new Receiver());
+        listener.setResponseDeliveryListener(new ReceiptSender());
+        this.acceptor = new Thread(this::acceptLoop, "smsc-accept-" + port());
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    /** Starts a simulator listening as configured; it is ready for binds when this returns. */
+    public static SmscSimulator start(SmscConfig config) {
+        try {
+            return new SmscSimulator(config);
+        } catch (IOException e) {
+            throw new IllegalStateException("SMSC simulator cannot listen on " + config.host() + ":" + config.port(), e);
+        }
+    }
+
+    public int port() {
+        return serverSocket.getLocalPort();
+    }
+
+    public SmscConfig config() {
+        return config;
+    }
+
+    /** Every whole message received, newest first. */
+    public List<ReceivedSms> received() {
+        return List.copyOf(received);
+    }
+
+    /** Messages received for one destination address, newest first. */
+    public List<ReceivedSms> receivedFor(String destination) {
+        return received.stream().filter(sms -> destination.equals(sms.to())).toList();
+    }
+
+    /** Forgets what was received (and half-received concatenations). */
+    public void clear() {
+        received.clear();
+        pendingParts.clear();
+    }
+
+    /** How many submit_sm PDUs were accepted (one per part), since start. */
+    public int submitCount() {
+        return submits.get();
+    }
+
+    /** How many binds were accepted since start. */
+    public int bindCount() {
+        return binds.get();
+    }
+
+    /** Sessions currently bound. */
+    public int boundSessions() {
+        return (int) sessions.keySet().stream().filter(s -> s.getSessionState().isBound()).count();
+    }
+
+    /** Rejects every following submit_sm with this command status (e.g. {@code 0x58} throttled, {@code 0x08} system error). */
+    public void failWith(int commandStatus) {
+        failStatus.set(commandStatus);
+    }
+
+    /** Delays every following submit_sm response by this long. */
+    public void goSlow(Duration delay) {
+        slowness.set(delay == null ? Duration.ZERO : delay);
+    }
+
+    /** Accepts submits, but every following delivery receipt says {@code stat:UNDELIV}. */
+    public void failDeliveries() {
+        receiptState.set(DeliveryReceiptState.UNDELIV);
+    }
+
+    /** Back to accepting, answering promptly and receipting {@code DELIVRD}. */
+    public void behaveNormally() {
+        failStatus.set(null);
+        slowness.set(Duration.ZERO);
+        receiptState.set(DeliveryReceiptState.DELIVRD);
+    }
+
+    /** Closes every session's connection abruptly, as a crashing SMSC or a broken link would. */
+    public void dropSessions() {
+        List<SMPPServerSession> current = new ArrayList<>(sessions.keySet());
+        sessions.clear();
+        current.forEach(SMPPServerSession::close);
+        log.info("SMSC simulator on port {} dropped {} session(s)", port(), current.size());
+    }
+
+    /**
+     * Sends a mobile-originated message (a deliver_sm that is not a receipt) to a bound receiver
+     * or transceiver, as if a phone had texted {@code to}.
+     *
+     * @throws IllegalStateException when no receiving session is bound, or the client refused it
+     */
+    public void injectMobileOriginated(String from, String to, String text) {
+        SMPPServerSession session = receivingSession(null)
+                .orElseThrow(() -> new IllegalStateException("no receiver or transceiver is bound"));
+        boolean gsm = Gsm7.canEncode(text);
+        byte[] encoded = gsm ? Gsm7.encode(text) : text.getBytes(StandardCharsets.UTF_16BE);
+        byte dataCoding = gsm ? (byte) 0x00 : (byte) 0x08;
+        boolean fits = encoded.length <= (gsm ? 160 : 140);
+        try {
+            session.deliverShortMessage("", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, from,
+                    TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, to, new ESMClass(), (byte) 0, (byte) 0,
+                    new RegisteredDelivery(SMSCDeliveryReceipt.DEFAULT), DataCodings.newInstance(dataCoding),
+                    fits ? encoded : new byte[0],
+                    fits ? new OptionalParameter[0] : new OptionalParameter[] {new OptionalParameter.Message_payload(encoded)});
+        } catch (Exception e) {
+            throw new IllegalStateException("mobile-originated message was not accepted: " + e.getMessage(), e);
+        }
+    }
+
+    public void stop() {
+        running = false;
+        dropSessions();
+        try {
+            listener.close();
+        } catch (IOException e) {
+            log.debug("closing SMPP listener", e);
+        }
+        bindExecutor.shutdownNow();
+        receiptExecutor.shutdownNow();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void acceptLoop() {
+        while (running) {
+            try {
+                SMPPServerSession session = listener.accept();
+                bindExecutor.execute(() -> awaitBind(session));
+            } catch (IOException e) {
+                if (running) {
+                    log.warn("SMSC simulator accept failed: {}", e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void awaitBind(SMPPServerSession session) {
+        try {
+            BindRequest request = session.waitForBind(10_000);
+            if (!config.systemId().equals(request.getSystemId())) {
+                request.reject(SMPPConstant.STAT_ESME_RINVSYSID);
+            } else if (!config.password().equals(request.getPassword())) {
+                request.reject(SMPPConstant.STAT_ESME_RINVPASWD);
+            } else {
+                request.accept(config.systemId());
+                sessions.put(session, request.getSystemId());
+                session.addSessionStateListener(this::forgetWhenClosed);
+                binds.incrementAndGet();
+                log.info("SMSC simulator accepted {} bind from {}", bindName(request.getBindType()), request.getSystemId());
+            }
+        } catch (Exception e) {
+            log.info("SMSC simulator: no valid bind ({})", e.getMessage());
+            session.close();
+        }
+    }
+
+    private void forgetWhenClosed(SessionState newState, SessionState oldState, Session source) {
+        if (!newState.isBound() && source instanceof SMPPServerSession session) {
+            sessions.remove(session);
+        }
+    }
+
+    private static String bindName(BindType type) {
+        return switch (type) {
+            case BIND_TX -> "transmitter";
+            case BIND_RX -> "receiver";
+            case BIND_TRX -> "transceiver";
+        };
+    }
+
+    private Optional<SMPPServerSession> receivingSession(SMPPServerSession preferred) {
+        if (preferred != null && preferred.getSessionState().isReceivable()) {
+            return Optional.of(preferred);
+        }
+        return sessions.keySet().stream().filter(s -> s.getSessionState().isReceivable()).findFirst();
+    }
+
+    private String accept(SubmitSm submit, SMPPServerSession session) throws ProcessRequestException {
+        Duration delay = slowness.get();
+        if (!delay.isZero()) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Integer status = failStatus.get();
+        if (status != null) {
+            throw new ProcessRequestException("SMSC simulator told to fail", status);
+        }
+        String messageId = Long.toHexString(nextMessageId.getAndIncrement());
+        submits.incrementAndGet();
+        if (!SMSCDeliveryReceipt.DEFAULT.containedIn(submit.getRegisteredDelivery())) {
+            submittedWithReceipt.put(messageId, submit);
+        }
+        keep(SubmittedPart.of(submit), messageId, sessions.getOrDefault(session, config.systemId()));
+        return messageId;
+    }
+
+    private void keep(SubmittedPart part, String messageId, String systemId) {
+        if (!part.isConcatenated()) {
+            remember(new ReceivedSms(part.from(), part.to(), part.text(), 1, part.dataCoding(), Instant.now(),
+                    messageId, List.of(messageId), systemId));
+            return;
+        }
+        String key = part.from() + "|" + part.to() + "|" + part.reference() + "|" + part.total();
+        PendingConcatenation pending = pendingParts.computeIfAbsent(key, k -> new PendingConcatenation(part.total()));
+        Optional<ReceivedSms> whole = pending.add(part, messageId, systemId);
+        whole.ifPresent(sms -> {
+            pendingParts.remove(key, pending);
+            remember(sms);
+        });
+    }
+
+    private void remember(ReceivedSms sms) {
+        received.addFirst(sms);
+        while (received.size() > config.keepAtMost()) {
+            received.pollLast();
+        }
+    }
+
+    private void sendReceipt(String messageId, SubmitSm submit, SMPPServerSession session) {
+        DeliveryReceiptState state = receiptState.get();
+        Optional<SMPPServerSession> target = receivingSession(session);
+        if (target.isEmpty()) {
+            return;
+        }
+        Date now = new Date();
+        String preview = SubmittedPart.of(submit).text();
+        DeliveryReceipt receipt = new DeliveryReceipt(messageId, 1, state == DeliveryReceiptState.DELIVRD ? 1 : 0,
+                now, now, state, state == DeliveryReceiptState.DELIVRD ? "000" : "001",
+                preview.substring(0, Math.min(20, preview.length())));
+        try {
+            target.get().deliverShortMessage("", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN,
+                    submit.getDestAddress(), TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, submit.getSourceAddr(),
+                    new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT, GSMSpecificFeature.DEFAULT),
+                    (byte) 0, (byte) 0, new RegisteredDelivery(SMSCDeliveryReceipt.DEFAULT), DataCodings.ZERO,
+                    receipt.toString().getBytes(StandardCharsets.US_ASCII),
+                    new OptionalParameter.COctetString(OptionalParameter.Tag.RECEIPTED_MESSAGE_ID.code(), messageId),
+                    new OptionalParameter.Byte(OptionalParameter.Tag.MESSAGE_STATE, (byte) state.value()));
+        } catch (Exception e) {
+            log.info("SMSC simulator could not deliver receipt for {}: {}", messageId, e.getMessage());
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Collects the parts of one concatenated message until all have arrived. */
+    private static final class PendingConcatenation {
+        private final SubmittedPart[] parts;
+        private final String[] messageIds;
+        private int arrived;
+
+        PendingConcatenation(int total) {
+            parts = new SubmittedPart[total];
+            messageIds = new String[total];
+        }
+
+        synchronized Optional<ReceivedSms> add(SubmittedPart part, String messageId, String systemId) {
+            int index = part.sequence() - 1;
+            if (index < 0 || index >= parts.length || parts[index] != null) {
+                return Optional.empty();
+            }
+            parts[index] = part;
+            messageIds[index] = messageId;
+            if (++arrived < parts.length) {
+                return Optional.empty();
+            }
+            StringBuilder text = new StringBuilder();
+            for (SubmittedPart each : parts) {
+                text.append(each.text());
+            }
+            return Optional.of(new ReceivedSms(parts[0].from(), parts[0].to(), text.toString(), parts.length,
+                    parts[0].dataCoding(), Instant.now(), messageId, List.of(messageIds), systemId));
+        }
+    }
+
+    private final class Receiver implements ServerMessageReceiverListener {
+
+        @Override
+        public SubmitSmResult onAcceptSubmitSm(SubmitSm submit, SMPPServerSession session) throws ProcessRequestException {
+            String messageId = accept(submit, session);
+            try {
+                return new SubmitSmResult(new MessageId(messageId), new OptionalParameter[0]);
+            } catch (PDUStringException e) {
+                throw new ProcessRequestException("invalid message id", SMPPConstant.STAT_ESME_RSYSERR, e);
+            }
+        }
+
+        @Override
+        public SubmitMultiResult onAcceptSubmitMulti(SubmitMulti submit, SMPPServerSession session) throws ProcessRequestException {
+            throw new ProcessRequestException("submit_multi is not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+        }
+
+        @Override
+        public QuerySmResult onAcceptQuerySm(QuerySm query, SMPPServerSession session) throws ProcessRequestException {
+            throw new ProcessRequestException("query_sm is not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+        }
+
+        @Override
+        public void onAcceptReplaceSm(ReplaceSm replace, SMPPServerSession session) throws ProcessRequestException {
+            throw new ProcessRequestException("replace_sm is not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+        }
+
+        @Override
+        public void onAcceptCancelSm(CancelSm cancel, SMPPServerSession session) throws ProcessRequestException {
+            throw new ProcessRequestException("cancel_sm is not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+        }
+
+        @Override
+        public BroadcastSmResult onAcceptBroadcastSm(org.jsmpp.bean.BroadcastSm broadcast, SMPPServerSession session)
+                throws ProcessRequestException {
+            throw new ProcessRequestException("broadcast_sm is not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+        }
+
+        @Override
+        public void onAcceptCancelBroadcastSm(CancelBroadcastSm cancel, SMPPServerSession session) throws ProcessRequestException {
+            throw new ProcessRequestException("cancel_broadcast_sm is not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+        }
+
+        @Override
+        public QueryBroadcastSmResult onAcceptQueryBroadcastSm(QueryBroadcastSm query, SMPPServerSession session)
+                throws ProcessRequestException {
+            throw new ProcessRequestException("query_broadcast_sm is not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+        }
+
+        @Override
+        public DataSmResult onAcceptDataSm(DataSm dataSm, Session session) throws ProcessRequestException {
+            throw new ProcessRequestException("data_sm is not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+        }
+    }
+
+    /** Sends the delivery receipt once the submit_sm_resp carrying its message id has gone out. */
+    private final class ReceiptSender extends ServerResponseDeliveryAdapter {
+
+        @Override
+        public void onSubmitSmRespSent(SubmitSmResult result, SMPPServerSession session) {
+            // jSMPP hands over only the result here, so the request is looked up by message id.
+            SubmitSm submit = submittedWithReceipt.remove(result.getMessageId());
+            if (submit != null) {
+                receiptExecutor.schedule(() -> sendReceipt(result.getMessageId(), submit, session),
+                        config.receiptDelay().toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    /** The server-connection factory jSMPP wants, handing out the socket already bound above. */
+    private record ExistingSocket(ServerConnection connection) implements ServerConnectionFactory {
+        @Override
+        public ServerConnection listen(int port) {
+            return connection;
+        }
+
+        @Override
+        public ServerConnection listen(int port, int timeout) {
+            return connection;
+        }
+
+        @Override
+        public ServerConnection listen(int port, int timeout, int backlog) {
+            return connection;
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package id.kotacerdas.smsc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jsmpp.bean.Alphabet;
+import org.jsmpp.bean.BindType;
+import org.jsmpp.bean.DataCoding;
+import org.jsmpp.bean.DeliverSm;
+import org.jsmpp.bean.ESMClass;
+import org.jsmpp.bean.GSMSpecificFeature;
+import org.jsmpp.bean.GeneralDataCoding;
+import org.jsmpp.bean.MessageClass;
+import org.jsmpp.bean.MessageMode;
+import org.jsmpp.bean.MessageType;
+import org.jsmpp.bean.NumberingPlanIndicator;
+import org.jsmpp.bean.RegisteredDelivery;
+import org.jsmpp.bean.SMSCDeliveryReceipt;
+import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.extra.NegativeResponseException;
+import org.jsmpp.session.BindParameter;
+import org.jsmpp.session.MessageReceiverListener;
+import org.jsmpp.session.SMPPSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SmscSimulatorTest {
+
+    private SmscSimulator smsc;
+    private SMPPSession client;
+    private final List<DeliverSm> delivered = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() {
+        smsc = SmscSimulator.start(SmscConfig.of("kota", "secret").withReceiptDelay(Duration.ofMillis(10)));
+    }
+
+    @AfterEach
+    void stop() {
+        if (client != null) {
+            client.unbindAndClose();
+        }
+        smsc.stop();
+    }
+
+    @Test
+    void aSubmittedMessageIsKeptAndReceiptedWithItsMessageId() throws Exception {
+        client = bind(BindType.BIND_TRX);
+
+        String messageId = submit("62811000111", "Laporan Anda MMK-0001 diterima {ok}", GeneralDataCoding.DEFAULT,
+                new ESMClass(), Gsm7.encode("Laporan Anda MMK-0001 diterima {ok}"), true);
+
+        ReceivedSms sms = smsc.received().get(0);
+        assertThat(sms.text()).isEqualTo("Laporan Anda MMK-0001 diterima {ok}");
+        assertThat(sms.to()).isEqualTo("62811000111");
+        assertThat(sms.messageId()).isEqualTo(messageId);
+        assertThat(sms.parts()).isEqualTo(1);
+        assertThat(sms.isUcs2()).isFalse();
+        awaitUntil(() -> !delivered.isEmpty());
+        DeliverSm receipt = delivered.get(0);
+        assertThat(receipt.isSmscDeliveryReceipt()).isTrue();
+        assertThat(receipt.getShortMessageAsDeliveryReceipt().getId()).isEqualTo(messageId);
+        assertThat(new String(receipt.getShortMessage(), StandardCharsets.US_ASCII)).contains("stat:DELIVRD");
+    }
+
+    @Test
+    void noReceiptIsSentWhenNoneWasAskedFor() throws Exception {
+        client = bind(BindType.BIND_TRX);
+
+        submit("62811000222", "tanpa tanda terima", GeneralDataCoding.DEFAULT, new ESMClass(),
+                Gsm7.encode("tanpa tanda terima"), false);
+        submit("62811000222", "dengan tanda terima", GeneralDataCoding.DEFAULT, new ESMClass(),
+                Gsm7.encode("dengan tanda terima"), true);
+
+        awaitUntil(() -> !delivered.isEmpty());
+        Thread.sleep(200);
+        assertThat(delivered).hasSize(1);
+    }
+
+    @Test
+    void concatenatedUcs2PartsAreReassembledIntoTheWholeText() throws Exception {
+        client = bind(BindType.BIND_TRX);
+        String first = "Halo Ibu Siti 😀 laporan ";
+        String second = "sudah selesai ditangani.";
+        DataCoding ucs2 = new GeneralDataCoding(Alphabet.ALPHA_UCS2, MessageClass.CLASS1, false);
+        ESMClass udhi = new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.UDHI);
+
+        submit("62811000333", null, ucs2, udhi, part(7, 2, 2, second.getBytes(StandardCharsets.UTF_16BE)), true);
+        assertThat(smsc.received()).isEmpty();
+        submit("62811000333", null, ucs2, udhi, part(7, 2, 1, first.getBytes(StandardCharsets.UTF_16BE)), true);
+
+        ReceivedSms sms = smsc.received().get(0);
+        assertThat(sms.text()).isEqualTo(first + second);
+        assertThat(sms.parts()).isEqualTo(2);
+        assertThat(sms.messageIds()).hasSize(2);
+        assertThat(sms.isUcs2()).isTrue();
+    }
+
+    @Test
+    void aBindWithTheWrongPasswordIsRejected() {
+        assertThatThrownBy(() -> new SMPPSession().connectAndBind("127.0.0.1", smsc.port(),
+                new BindParameter(BindType.BIND_TRX, "kota", "wrong", "", TypeOfNumber.UNKNOWN,
+                        NumberingPlanIndicator.UNKNOWN, null)))
+                .hasMessageContaining("Receive negative bind response");
+        assertThat(smsc.bindCount()).isZero();
+    }
+
+    @Test
+    void failWithRejectsSubmitsUntilToldToBehaveNormally() throws Exception {
+        client = bind(BindType.BIND_TRX);
+        smsc.failWith(0x58);
+
+        assertThatThrownBy(() -> submit("62811000444", "x", GeneralDataCoding.DEFAULT, new ESMClass(), Gsm7.encode("x"), false))
+                .isInstanceOfSatisfying(NegativeResponseException.class, e -> assertThat(e.getCommandStatus()).isEqualTo(0x58));
+
+        smsc.behaveNormally();
+        submit("62811000444", "y", GeneralDataCoding.DEFAULT, new ESMClass(), Gsm7.encode("y"), false);
+        assertThat(smsc.received()).extracting(ReceivedSms::text).containsExactly("y");
+    }
+
+    @Test
+    void goSlowDelaysTheSubmitResponse() throws Exception {
+        client = bind(BindType.BIND_TRX);
+        smsc.goSlow(Duration.ofMillis(300));
+
+        long started = System.nanoTime();
+        submit("62811000555", "pelan", GeneralDataCoding.DEFAULT, new ESMClass(), Gsm7.encode("pelan"), false);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
+    void droppingSessionsClosesTheClientsConnection() throws Exception {
+        client = bind(BindType.BIND_TRX);
+        awaitUntil(() -> smsc.boundSessions() == 1);
+
+        smsc.dropSessions();
+
+        awaitUntil(() -> !client.getSessionState().isBound());
+        assertThat(smsc.boundSessions()).isZero();
+    }
+
+    @Test
+    void aMobileOriginatedMessageReachesTheBoundReceiver() throws Exception {
+        client = bind(BindType.BIND_RX);
+        awaitUntil(() -> smsc.boundSessions() == 1);
+
+        smsc.injectMobileOriginated("6281234567890", "1708", "LAPOR jalan rusak di Jl. Cenderawasih");
+
+        awaitUntil(() -> !delivered.isEmpty());
+        DeliverSm mo = delivered.get(0);
+        assertThat(mo.isSmscDeliveryReceipt()).isFalse();
+        assertThat(mo.getSourceAddr()).isEqualTo("6281234567890");
+        assertThat(Gsm7.decode(mo.getShortMessage())).isEqualTo("LAPOR jalan rusak di Jl. Cenderawasih");
+    }
+
+    @Test
+    void injectingWithoutAReceiverFails() {
+        assertThatThrownBy(() -> smsc.injectMobileOriginated("6281234567890", "1708", "halo"))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void gsm7RoundTripsTheExtensionTableAndRejectsEmoji() {
+        String text = "Biaya €5 [lunas] ~ {ok} | ^_^ \\ @ Ñ";
+        assertThat(Gsm7.canEncode(text)).isTrue();
+        assertThat(Gsm7.decode(Gsm7.encode(text))).isEqualTo(text);
+        assertThat(Gsm7.canEncode("halo 😀")).isFalse();
+        assertThat(Gsm7.canEncode("Nyoman 王")).isFalse();
+    }
+
+    private SMPPSession bind(BindType type) throws Exception {
+        SMPPSession session = new SMPPSession();
+        session.setMessageReceiverListener(new MessageReceiverListener() {
+            @Override
+            public void onAcceptDeliverSm(DeliverSm deliverSm) {
+                delivered.add(deliverSm);
+            }
+
+            @Override
+            public void onAcceptAlertNotification(org.jsmpp.bean.AlertNotification alert) {
+            }
+
+            @Override
+            public org.jsmpp.session.DataSmResult onAcceptDataSm(org.jsmpp.bean.DataSm dataSm, org.jsmpp.session.Session source) {
+                return null;
+            }
+        });
+        session.connectAndBind("127.0.0.1", smsc.port(), new BindParameter(type, "kota", "secret", "",
+                TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null));
+        return session;
+    }
+
+    private String submit(String to, String ignoredText, DataCoding coding, ESMClass esm, byte[] payload, boolean receipt)
+            throws Exception {
+        return client.submitShortMessage("", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, "1708",
+                TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, to, esm, (byte) 0, (byte) 1, null, null,
+                new RegisteredDelivery(receipt ? SMSCDeliveryReceipt.SUCCESS_FAILURE : SMSCDeliveryReceipt.DEFAULT),
+                (byte) 0, coding, (byte) 0, payload).getMessageId();
+    }
+
+    private static byte[] part(int reference, int total, int sequence, byte[] body) {
+        return ByteBuffer.allocate(6 + body.length)
+                .put(new byte[] {5, 0, 3, (byte) reference, (byte) total, (byte) sequence})
+                .put(body).array();
+    }
+
+    private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 30 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+}
