@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -48,6 +49,8 @@ public final class LocalStack {
     /** Services writing a class data archive at exit: that takes a while on a busy machine, so they get longer to stop. */
     private final java.util.Set<String> recordingArchive = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private ChildProcess kafka;
+    private KafkaBroker broker;
+    private ServiceLauncher launcher;
     private MongoStore mongo;
     private MailSink mail;
     private SmsSink sms;
@@ -75,7 +78,8 @@ public final class LocalStack {
         awaitKafka();
 
         Map<String, String> env = ServiceLauncher.serviceEnvironment(System.getenv(), secrets, infrastructure, home);
-        startServices(new ServiceLauncher(home, env, settings.extraJvmOptions(), settings.classDataSharing()));
+        launcher = new ServiceLauncher(home, env, settings.extraJvmOptions(), settings.classDataSharing());
+        startServices(launcher);
         started = true;
         printSummary();
         watchChildren();
@@ -165,7 +169,7 @@ public final class LocalStack {
             console.step(KafkaBroker.PART, "not started: using KAFKA_BOOTSTRAP_SERVERS=" + settings.externalKafka().get());
             return;
         }
-        KafkaBroker broker = new KafkaBroker(new KafkaBroker.Settings(home.kafkaDir(), settings.kafkaPort(),
+        broker = new KafkaBroker(new KafkaBroker.Settings(home.kafkaDir(), settings.kafkaPort(),
                 settings.kafkaControllerPort(), brokerClassPath(), settings.kafkaHeap()));
         console.step(KafkaBroker.PART, "starting the KRaft broker on " + broker.bootstrapServers() + " (log: "
                 + relative(home.logFile(KafkaBroker.PART)) + ")");
@@ -299,6 +303,73 @@ public final class LocalStack {
             sleep(250);
         }
         console.step(service.name(), String.format(Locale.ROOT, "ready after %.1f s", (System.nanoTime() - startedAt) / 1e9));
+    }
+
+    /** The running process of a service (or {@code kafka}), for fault tests and diagnostics. */
+    public Optional<ChildProcess> process(String name) {
+        if (KafkaBroker.PART.equals(name)) {
+            return Optional.ofNullable(kafka);
+        }
+        synchronized (services) {
+            return services.stream().filter(p -> p.name().equals(name)).reduce((first, later) -> later);
+        }
+    }
+
+    /** {@code kill -9} of one service: it gets no chance to finish anything (fault tests). */
+    public void killService(String name) {
+        ChildProcess process = process(name).orElseThrow(() -> new StackException("no running part named " + name));
+        process.kill();
+        console.step(name, "killed (SIGKILL)");
+    }
+
+    /** Starts a service again (after {@link #killService} or a crash) and waits until it is ready. */
+    public void restartService(String name) {
+        ServiceSpec service = settings.services().stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new StackException("no service named " + name));
+        process(name).ifPresent(old -> {
+            if (old.isAlive()) {
+                old.stop(25);
+            }
+            services.remove(old);
+        });
+        startAndAwait(launcher, service);
+    }
+
+    /** Stops the Kafka broker cleanly and starts it again on the same data directory; waits until it answers. */
+    public void restartKafka() {
+        if (broker == null) {
+            throw new StackException("Kafka is external (KAFKA_BOOTSTRAP_SERVERS): not restarted");
+        }
+        kafka.stop(30);
+        console.step(KafkaBroker.PART, "stopped for a restart");
+        kafka = broker.start(home.logFile(KafkaBroker.PART), home.pidsDir().resolve(KafkaBroker.PART + ".pid"));
+        awaitKafka();
+    }
+
+    /** Closes the store (clients see connection failures) until {@link #startStore()}; data stays in its file. */
+    public void stopStore() {
+        if (mongo == null) {
+            throw new StackException("the store is external (MONGODB_URI) or already stopped");
+        }
+        mongo.close();
+        mongo = null;
+        console.step(MongoStore.PART, "stopped");
+    }
+
+    /** Starts the store again on the same port and file. */
+    public void startStore() {
+        mongo = MongoStore.start(home.mongoFile(), settings.bindHost(), settings.mongoPort());
+        console.step(MongoStore.PART, "ready again (" + mongo.uri() + ")");
+    }
+
+    /** Every SMS the SMSC simulator keeps, newest first (the sinks view shows only the newest 200). */
+    public List<id.kotacerdas.localstack.sinks.SmsItem> allSms() {
+        return sms == null ? List.of() : sms.archive().newestFirst(Integer.MAX_VALUE);
+    }
+
+    /** Every e-mail the SMTP sink keeps, newest first. */
+    public List<id.kotacerdas.localstack.sinks.MailItem> allMail() {
+        return mail == null ? List.of() : mail.archive().newestFirst(Integer.MAX_VALUE);
     }
 
     private void printSummary() {

@@ -5,15 +5,19 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where the local stack keeps its state: everything lives under {@code <repo>/.smartcity}. */
-public record StackHome(Path repository) {
+/**
+ * Where the local stack keeps its state: everything lives under {@code dir}, by default {@code <repo>/.smartcity};
+ * tests give a directory of their own so they never touch a developer's stack.
+ */
+public record StackHome(Path repository, Path dir) {
 
     public StackHome {
         repository = repository.toAbsolutePath().normalize();
+        dir = dir.toAbsolutePath().normalize();
     }
 
-    public Path dir() {
-        return repository.resolve(".smartcity");
+    public StackHome(Path repository) {
+        this(repository, repository.toAbsolutePath().normalize().resolve(".smartcity"));
     }
 
     public Path kafkaDir() {

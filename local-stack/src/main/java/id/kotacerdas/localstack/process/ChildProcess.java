@@ -96,6 +96,12 @@ public final class ChildProcess {
         }
     }
 
+    /** SIGKILL, as {@code kill -9} does: no shutdown hooks, no graceful stop (for fault tests). */
+    public void kill() {
+        process.destroyForcibly();
+        awaitExit(10);
+    }
+
     /** SIGTERM, a grace period for a clean shutdown, then SIGKILL. */
     public void stop(long graceSeconds) {
         stopProcess(process.toHandle(), graceSeconds);

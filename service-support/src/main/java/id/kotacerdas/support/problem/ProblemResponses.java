@@ -3,7 +3,10 @@ package id.kotacerdas.support.problem;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -40,6 +43,15 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DuplicateKeyException.class)
     ResponseEntity<ProblemDetail> handle(DuplicateKeyException e) {
         return answer(HttpStatus.CONFLICT, "Conflict", "The resource already exists", List.of());
+    }
+
+    /** The store or another dependency is briefly out of reach: nothing was changed, the client may retry. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    ResponseEntity<ProblemDetail> handleUnavailable(DataAccessException e) {
+        log.warn("A dependency is unavailable: {}", e.toString());
+        ResponseEntity<ProblemDetail> answer = answer(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+                "The service cannot reach its data store right now; try again shortly", List.of());
+        return ResponseEntity.status(answer.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "5").body(answer.getBody());
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -84,7 +96,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        List<FieldProblem> problems = List.of();
+        List<FieldProblem> problems = List.of(new FieldProblem("body", "is not valid JSON"));
         String detail = "The request body is not valid JSON";
         if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             String field = databind.getPath().stream()

@@ -46,7 +46,10 @@ class ProblemResponsesTest {
 
     @Test
     void malformedJsonIsABadRequest() throws Exception {
-        assertThat(post("/validated", "{\"name\":").statusCode()).isEqualTo(400);
+        HttpResponse<String> answer = post("/validated", "{\"name\":");
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("\"field\":\"body\"");
     }
 
     @Test
@@ -64,6 +67,15 @@ class ProblemResponsesTest {
         assertThat(answer.statusCode()).isEqualTo(500);
         assertThat(answer.body()).contains("\"status\":500")
                 .doesNotContain("secret").doesNotContain("mongodb://");
+    }
+
+    @Test
+    void anUnreachableStoreIsA503WithRetryAfterThatRevealsNoInternals() throws Exception {
+        HttpResponse<String> answer = post("/store-down", "{}");
+
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.headers().firstValue("Retry-After")).contains("5");
+        assertThat(answer.body()).doesNotContain("27017");
     }
 
     @Test

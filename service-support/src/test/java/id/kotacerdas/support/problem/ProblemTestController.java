@@ -37,6 +37,11 @@ class ProblemTestController {
         throw new IllegalStateException("connection string mongodb://admin:secret@db");
     }
 
+    @PostMapping("/store-down")
+    void storeDown() {
+        throw new org.springframework.dao.DataAccessResourceFailureException("Timed out connecting to localhost:27017");
+    }
+
     @PostMapping("/conflict")
     void conflict() {
         throw new ConflictException("Report is CLOSED and cannot be acknowledged");

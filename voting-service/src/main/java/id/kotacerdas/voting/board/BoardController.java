@@ -52,6 +52,10 @@ class BoardController {
         } catch (JacksonException e) {
             throw new InvalidInputException("ballot", "is not a well-formed encrypted ballot: " + e.getOriginalMessage());
         }
+        if (request == null) {
+            // a literal JSON null is well-formed but carries neither token nor ballot
+            throw new InvalidInputException("ballot", "a token and an encrypted ballot are required");
+        }
         return cast.cast(electionId, request.token(), request.ballot());
     }
 
