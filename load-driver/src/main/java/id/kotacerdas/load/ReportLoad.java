@@ -112,7 +112,7 @@ final class ReportLoad {
     private HttpRequest request() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String body = """
-                {"jurisdictionId":"mimika","type":"ADUAN","serviceCode":"%s",
+                {"jurisdiction":"mimika","type":"ADUAN","serviceCode":"%s",
                  "description":"Laporan uji beban %s: jalan berlubang dekat pasar",
                  "location":{"latitude":%.6f,"longitude":%.6f},
                  "reporter":{"name":"Warga Uji","phone":"0812%08d","preferredChannel":"SMS"}}
