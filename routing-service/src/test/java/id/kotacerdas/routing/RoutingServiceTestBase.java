@@ -124,8 +124,11 @@ public abstract class RoutingServiceTestBase {
 
     // --- what the service published ---
 
+    /** Distinct events (by ce_id): delivery is at-least-once, so a repeated record is the same event again. */
     protected static List<ConsumerRecord<String, byte[]>> events(String reportId, String ceType) {
-        return published.all().stream().filter(r -> reportId.equals(r.key()) && ceType.equals(header(r, "ce_type"))).toList();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return published.all().stream().filter(r -> reportId.equals(r.key()) && ceType.equals(header(r, "ce_type")))
+                .filter(r -> seen.add(header(r, "ce_id"))).toList();
     }
 
     protected static JsonNode awaitEvent(String reportId, String ceType) {

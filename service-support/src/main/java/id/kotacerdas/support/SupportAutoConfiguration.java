@@ -9,6 +9,8 @@ import id.kotacerdas.support.kafka.DeadLetterConfiguration;
 import id.kotacerdas.support.outbox.OutboxProperties;
 import id.kotacerdas.support.outbox.OutboxRelay;
 import id.kotacerdas.support.outbox.OutboxSaveListener;
+import id.kotacerdas.support.outbox.StaleOutboxFilter;
+import org.springframework.beans.factory.ObjectProvider;
 import id.kotacerdas.support.problem.ProblemResponses;
 import id.kotacerdas.support.web.RequestCorrelationFilter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,6 +52,11 @@ public class SupportAutoConfiguration {
     @Bean
     OutboxSaveListener outboxSaveListener(OutboxRelay relay) {
         return new OutboxSaveListener(relay);
+    }
+
+    @Bean
+    StaleOutboxFilter staleOutboxFilter(ObjectProvider<MongoTemplate> mongo) {
+        return new StaleOutboxFilter(mongo);
     }
 
     @Bean

@@ -34,6 +34,7 @@ import id.kotacerdas.intake.photo.PhotoStore;
 import id.kotacerdas.intake.reporter.Contact;
 import id.kotacerdas.intake.reporter.ContactCipher;
 import id.kotacerdas.support.privacy.PhoneNumbers;
+import id.kotacerdas.support.web.TextInput;
 import id.kotacerdas.support.problem.FieldProblem;
 import id.kotacerdas.support.problem.InvalidInputException;
 import id.kotacerdas.support.problem.ProblemException;
@@ -47,7 +48,8 @@ import id.kotacerdas.support.problem.ProblemException;
 public class ReportIntake {
 
     private static final Logger log = LoggerFactory.getLogger(ReportIntake.class);
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{2,}");
+    /** Plain ASCII addresses: look-alike, combining and direction-control characters are refused. */
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(\\.[A-Za-z0-9-]{1,63})*\\.[A-Za-z]{2,63}");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final Jurisdictions jurisdictions;
@@ -179,6 +181,8 @@ public class ReportIntake {
             problems.add(new FieldProblem("description", "is required"));
         } else if (description.length() > maxDescription) {
             problems.add(new FieldProblem("description", "is longer than " + maxDescription + " characters"));
+        } else if (!TextInput.isWellFormed(description)) {
+            problems.add(new FieldProblem("description", "contains control characters or broken Unicode"));
         }
     }
 

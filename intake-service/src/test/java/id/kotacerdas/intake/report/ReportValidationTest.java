@@ -32,6 +32,22 @@ class ReportValidationTest extends IntakeServiceTest {
     }
 
     @Test
+    void aDescriptionWithBrokenUnicodeOrControlCharactersIsRefused() {
+        assertRefused(body("mimika", "sampah", "-4.55", "136.88", "\\ud800 lone surrogate"), "description");
+        assertRefused(body("mimika", "sampah", "-4.55", "136.88", "bell \\u0007"), "description");
+    }
+
+    @Test
+    void anEmailWithDirectionControlOrCombiningCharactersIsRefused() {
+        for (String email : new String[] {"warga\\u202e@example.id", "warga@exa\\u0301mple.id"}) {
+            assertRefused("""
+                    {"jurisdiction":"mimika","type":"ADUAN","serviceCode":"sampah","description":"ok",
+                     "location":{"latitude":-4.55,"longitude":136.88},"reporter":{"email":"%s"}}""".formatted(email),
+                    "reporter.email");
+        }
+    }
+
+    @Test
     void anUnknownJurisdictionIsRefused() {
         assertRefused(body("atlantis", "sampah", "-4.55", "136.88", "ok"), "jurisdiction");
     }

@@ -4,7 +4,11 @@ import id.kotacerdas.contracts.CityEvent;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+
+import org.springframework.data.annotation.Transient;
 
 /**
  * Base of every aggregate document that raises events. Raised events live in the document's
@@ -17,9 +21,18 @@ import java.util.List;
 public abstract class OutboxAggregate {
 
     private List<OutboxMessage> outbox = new ArrayList<>();
+    /** Events raised since this copy was loaded; the others may have been published meanwhile. */
+    @Transient
+    private final Set<String> raisedSinceLoad = new HashSet<>();
 
     protected void raise(CityEvent event) {
-        outbox.add(OutboxMessage.of(event));
+        OutboxMessage message = OutboxMessage.of(event);
+        outbox.add(message);
+        raisedSinceLoad.add(message.eventId());
+    }
+
+    boolean raisedSinceLoad(String eventId) {
+        return raisedSinceLoad.contains(eventId);
     }
 
     public List<OutboxMessage> pendingEvents() {

@@ -109,6 +109,22 @@ class OutboxRelayTest {
     }
 
     @Test
+    void savingACopyLoadedBeforeItsEventsWerePublishedDoesNotPublishThemAgain() throws Exception {
+        String id = UUID.randomUUID().toString();
+        mongo.save(Parcel.submitted(id));
+        Parcel staleCopy = mongo.findById(id, Parcel.class);
+        awaitEvents(id, 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> mongo.findById(id, Parcel.class).pendingEvents().isEmpty());
+
+        mongo.save(staleCopy.update("later"));
+
+        awaitEvents(id, 2);
+        Thread.sleep(1500); // a repeat of the first event would arrive now
+        assertThat(reports.all().stream().filter(r -> id.equals(r.key()))).extracting(r -> header(r, "ce_type"))
+                .containsExactly(ReportEvents.SUBMITTED.type(), ReportEvents.UPDATED.type());
+    }
+
+    @Test
     void eventsOfOneAggregateArriveInTheOrderTheyWereRaised() {
         String id = UUID.randomUUID().toString();
         Parcel parcel = Parcel.submitted(id);
