@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -89,6 +90,17 @@ public class SupportAutoConfiguration {
                     .build());
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    /**
+     * A reply that never comes (the embedded store can drop one under concurrent writes) must fail the call,
+     * not hang a consumer or request thread forever.
+     */
+    @Bean
+    MongoClientSettingsBuilderCustomizer boundedMongoReads(
+            @Value("${kotacerdas.mongodb.read-timeout:PT30S}") Duration readTimeout) {
+        return settings -> settings.applyToSocketSettings(socket -> socket.readTimeout(
+                (int) readTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
     }
 
     /** Named so that Boot's own {@code hello}-based Mongo indicator steps aside. */

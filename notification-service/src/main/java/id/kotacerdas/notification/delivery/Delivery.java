@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -27,8 +26,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * The delivery of one request over one channel: the aggregate whose outbox carries
  * NotificationSent / Delivered / Failed. Its id is {@code <requestId>/<channel>} and a unique index on
- * (requestId, channel) makes a second document for the same pair impossible. Changes are saved with
- * optimistic locking ({@link Version}), so of two instances only one can move it out of QUEUED.
+ * (requestId, channel) makes a second document for the same pair impossible.
+ * <p>
+ * Every change is saved by {@code _id} alone (the embedded store scans the whole collection for any
+ * other filter). Who may change it is decided before, by a claim in {@link DeliveryClaims}: only the
+ * holder of the send claim moves it out of QUEUED, only the holder of the settle claim out of SENDING,
+ * only the holder of the final claim out of SENT; receipts for single parts are atomic {@code $addToSet}s.
  */
 @Document(Delivery.COLLECTION)
 @CompoundIndex(name = "request_channel", def = "{'requestId': 1, 'channel': 1}", unique = true)
@@ -39,8 +42,6 @@ public class Delivery extends OutboxAggregate {
 
     @Id
     private String id;
-    @Version
-    private Long version;
     private String requestId;
     private Channel channel;
     private List<Channel> channels;
@@ -61,7 +62,6 @@ public class Delivery extends OutboxAggregate {
     private Instant updatedAt;
     private Instant sendingSince;
     private String provider;
-    @Indexed
     private List<String> providerMessageIds = new ArrayList<>();
     private Set<String> deliveredMessageIds = new LinkedHashSet<>();
     private int parts;
@@ -177,6 +177,18 @@ public class Delivery extends OutboxAggregate {
             return ReceiptEffect.DELIVERED;
         }
         return ReceiptEffect.RECORDED;
+    }
+
+    /** After a part's receipt was recorded atomically: DELIVERED (with its event) once every part is. */
+    public boolean completeIfAllDelivered(Instant now) {
+        if (state != DeliveryState.SENT || providerMessageIds.isEmpty()
+                || !deliveredMessageIds.containsAll(providerMessageIds)) {
+            return false;
+        }
+        state = DeliveryState.DELIVERED;
+        updatedAt = now;
+        raise(new NotificationDelivered(requestId, channel, maskedRecipient(), now));
+        return true;
     }
 
     public String maskedRecipient() {

@@ -23,15 +23,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends queued deliveries on per-channel worker pools, so the Kafka consumer never waits for a
  * provider and a slow SMS provider never holds up e-mail (or other SMS beyond its bulkhead).
- * The database is the queue: a delivery is claimed by moving it QUEUED → SENDING with optimistic
- * locking before any provider is called; a sweep picks up what the in-memory hand-off missed.
+ * The database is the queue: a delivery is claimed ({@link DeliveryClaims}) and saved as SENDING before
+ * any provider is called; a sweep picks up what the in-memory hand-off missed.
  */
 @Component
 public class DeliveryDispatcher implements SmartLifecycle {
@@ -46,6 +45,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
     private final DispatchProperties properties;
     private final Clock clock;
     private final ReceiptProcessor receipts;
+    private final DeliveryClaims claims;
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
     private final Map<Channel, ThreadPoolExecutor> pools = new EnumMap<>(Channel.class);
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
@@ -53,8 +53,9 @@ public class DeliveryDispatcher implements SmartLifecycle {
 
     public DeliveryDispatcher(DeliveryStore store, DeliveryIntake intake, TemplateCatalog templates, OptOuts optOuts,
                               DispatchProperties properties, Clock clock, ReceiptProcessor receipts,
-                              List<ChannelSender> channelSenders) {
+                              DeliveryClaims claims, List<ChannelSender> channelSenders) {
         this.receipts = receipts;
+        this.claims = claims;
         this.store = store;
         this.intake = intake;
         this.templates = templates;
@@ -68,18 +69,23 @@ public class DeliveryDispatcher implements SmartLifecycle {
 
     @EventListener
     public void onQueued(DeliveryQueued queued) {
-        dispatchSoon(queued.deliveryId(), queued.channel());
+        dispatchSoon(queued.deliveryId(), queued.channel(), queued.delivery());
     }
 
     /** Hands the delivery to its channel's workers; when they are full it waits for the next sweep. */
     void dispatchSoon(String deliveryId, Channel channel) {
+        dispatchSoon(deliveryId, channel, null);
+    }
+
+    /** @param queued the delivery as just inserted (saves reading it back), or null to read it */
+    private void dispatchSoon(String deliveryId, Channel channel, Delivery queued) {
         if (!running || !inFlight.add(deliveryId)) {
             return;
         }
         try {
             pools.get(channel).execute(() -> {
                 try {
-                    process(deliveryId);
+                    process(deliveryId, queued);
                 } catch (RuntimeException e) {
                     log.warn("Delivery {} could not be processed now, the sweep retries: {}", deliveryId, e.toString());
                 } finally {
@@ -108,34 +114,36 @@ public class DeliveryDispatcher implements SmartLifecycle {
     }
 
     void process(String deliveryId) {
-        Optional<Delivery> found = store.find(deliveryId);
+        process(deliveryId, null);
+    }
+
+    /**
+     * @param queued the delivery as inserted by this instance: nobody can have moved it out of QUEUED without
+     *               the send claim, which is checked below, so it need not be read again
+     */
+    private void process(String deliveryId, Delivery queued) {
+        Optional<Delivery> found = queued != null ? Optional.of(queued) : store.find(deliveryId);
         if (found.isEmpty() || found.get().state() != DeliveryState.QUEUED
                 || found.get().dueAt().isAfter(clock.instant())) {
             return;
         }
         Delivery delivery = found.get();
-        ChannelSender sender = senders.get(delivery.channel());
-        Optional<RenderedMessage> message = templates.render(delivery.template(), delivery.locale(),
-                delivery.parameters(), delivery.recipientName());
-        if (message.isEmpty()) {
-            finish(delivery, d -> d.failed("unknown-template", List.of(), Optional.empty(), clock.instant()));
-            return;
+        if (!claims.claim(deliveryId, DeliveryClaims.Step.SEND)) {
+            resolveIfAbandoned(delivery);
+            return; // another worker or instance has it
         }
-        if (sender == null || !sender.hasAddress(delivery)) {
-            failOver(delivery, "no-" + delivery.channel().name().toLowerCase() + "-address", List.of());
-            return;
-        }
-        if (delivery.channel() == Channel.SMS && delivery.priority() != NotificationPriority.CRITICAL
-                && optOuts.isOptedOut(delivery.phone())) {
-            failOver(delivery, "opted-out", List.of(Attempt.of(null, "skipped", "recipient opted out of SMS")));
-            return;
-        }
-        delivery.startSending(clock.instant());
+        Optional<RenderedMessage> message;
         try {
-            delivery = store.save(delivery);
-        } catch (OptimisticLockingFailureException e) {
-            return; // another instance claimed it
+            message = prepare(delivery);
+        } catch (RuntimeException e) {
+            // no provider was called: give the claim back so that the sweep tries again
+            claims.release(deliveryId, DeliveryClaims.Step.SEND);
+            throw e;
         }
+        if (message.isEmpty()) {
+            return;
+        }
+        ChannelSender sender = senders.get(delivery.channel());
         SendOutcome outcome;
         try {
             outcome = sender.send(delivery, message.get());
@@ -143,13 +151,45 @@ public class DeliveryDispatcher implements SmartLifecycle {
             outcome = new SendOutcome.Unknown("error: " + e.getClass().getSimpleName(),
                     List.of(Attempt.of(null, "error", e.getClass().getSimpleName())));
         }
+        if (!claims.claim(deliveryId, DeliveryClaims.Step.SETTLE)) {
+            log.warn("Delivery {} was declared interrupted while its send was still running; keeping that verdict",
+                    deliveryId);
+            return;
+        }
         record(delivery, outcome);
+    }
+
+    /**
+     * Renders the message and saves the move to SENDING; or, when it cannot be sent on this channel,
+     * fails it (over to the next channel) and returns empty.
+     */
+    private Optional<RenderedMessage> prepare(Delivery delivery) {
+        ChannelSender sender = senders.get(delivery.channel());
+        Optional<RenderedMessage> message = templates.render(delivery.template(), delivery.locale(),
+                delivery.parameters(), delivery.recipientName());
+        if (message.isEmpty()) {
+            finish(delivery, d -> d.failed("unknown-template", List.of(), Optional.empty(), clock.instant()));
+            return Optional.empty();
+        }
+        if (sender == null || !sender.hasAddress(delivery)) {
+            failOver(delivery, "no-" + delivery.channel().name().toLowerCase() + "-address", List.of());
+            return Optional.empty();
+        }
+        if (delivery.channel() == Channel.SMS && delivery.priority() != NotificationPriority.CRITICAL
+                && optOuts.isOptedOut(delivery.phone())) {
+            failOver(delivery, "opted-out", List.of(Attempt.of(null, "skipped", "recipient opted out of SMS")));
+            return Optional.empty();
+        }
+        delivery.startSending(clock.instant());
+        store.save(delivery);
+        return message;
     }
 
     private void record(Delivery delivery, SendOutcome outcome) {
         if (outcome instanceof SendOutcome.Accepted accepted) {
             finish(delivery, d -> d.sent(accepted.provider(), accepted.parts(), accepted.messageIds(),
                     accepted.answers(), clock.instant()));
+            store.rememberMessageIds(delivery.id(), accepted.messageIds());
             receipts.sent(delivery.id(), accepted.messageIds());
         } else if (outcome instanceof SendOutcome.Refused refused) {
             failOver(delivery, refused.reason(), refused.answers());
@@ -172,6 +212,9 @@ public class DeliveryDispatcher implements SmartLifecycle {
      */
     void resolveInterrupted(String deliveryId) {
         store.find(deliveryId).filter(d -> d.state() == DeliveryState.SENDING).ifPresent(delivery -> {
+            if (!claims.claim(deliveryId, DeliveryClaims.Step.SETTLE)) {
+                return; // its sender answered meanwhile, or another instance resolves it
+            }
             log.warn("Delivery {} was interrupted while sending; its outcome is unknown and it is not re-sent",
                     deliveryId);
             finish(delivery, d -> d.failed("outcome-unknown: interrupted while sending",
@@ -180,24 +223,25 @@ public class DeliveryDispatcher implements SmartLifecycle {
         });
     }
 
-    /** Applies a change and saves it; on a concurrent change, re-reads and re-applies while it still applies. */
-    private void finish(Delivery delivery, Consumer<Delivery> change) {
-        Delivery current = delivery;
-        for (int attempt = 0; attempt < 5; attempt++) {
-            DeliveryState before = current.state();
-            change.accept(current);
-            try {
-                store.save(current);
-                return;
-            } catch (OptimisticLockingFailureException e) {
-                Optional<Delivery> reloaded = store.find(delivery.id());
-                if (reloaded.isEmpty() || reloaded.get().state() != before) {
-                    return;
-                }
-                current = reloaded.get();
-            }
+    /**
+     * Still QUEUED although its send claim is older than {@code stuck-after}: the claimer crashed before it
+     * saved SENDING, so no provider was called. It cannot be claimed again; the channel fails over instead.
+     */
+    private void resolveIfAbandoned(Delivery delivery) {
+        Instant abandonedBefore = clock.instant().minus(properties.stuckAfter());
+        boolean abandoned = claims.claimedAt(delivery.id(), DeliveryClaims.Step.SEND)
+                .filter(at -> at.isBefore(abandonedBefore)).isPresent();
+        if (abandoned && claims.claim(delivery.id(), DeliveryClaims.Step.SETTLE)) {
+            store.find(delivery.id()).filter(d -> d.state() == DeliveryState.QUEUED).ifPresent(current ->
+                    failOver(current, "interrupted-before-sending",
+                            List.of(Attempt.of(null, "interrupted", "claimed but never sent before a restart"))));
         }
-        throw new IllegalStateException("delivery " + delivery.id() + " kept changing under us");
+    }
+
+    /** Applies a change and saves it by id; the caller holds the claim for this transition. */
+    private void finish(Delivery delivery, Consumer<Delivery> change) {
+        change.accept(delivery);
+        store.save(delivery);
     }
 
     private ThreadPoolExecutor pool(String name, int threads) {

@@ -53,7 +53,7 @@ public class DeliveryIntake {
             log.debug("Request {} over {} is already known; not queued again", request.requestId(), channel);
             return false;
         }
-        events.publishEvent(new DeliveryQueued(delivery.id(), channel));
+        events.publishEvent(new DeliveryQueued(delivery));
         return true;
     }
 

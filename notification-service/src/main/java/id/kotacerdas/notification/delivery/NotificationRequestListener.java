@@ -2,7 +2,6 @@ package id.kotacerdas.notification.delivery;
 
 import id.kotacerdas.contracts.Topics;
 import id.kotacerdas.contracts.notification.NotificationRequested;
-import id.kotacerdas.support.consumer.ProcessedEvents;
 import id.kotacerdas.support.events.EventReader;
 import id.kotacerdas.support.events.IncomingEvent;
 import id.kotacerdas.support.events.InvalidEventException;
@@ -14,25 +13,24 @@ import org.springframework.stereotype.Component;
  * Consumes notification requests. It only queues (one insert); sending happens on the dispatcher's
  * workers, so a slow provider never holds up this consumer. A request that names nothing to send
  * (no request id, no template) is a broken contract and goes to the dead-letter topic.
+ * <p>
+ * No processed-events log here: the insert keyed by (request id, channel) is itself the idempotency check
+ * and costs one write, where the log would add a read and a write to every request.
  */
 @Component
 public class NotificationRequestListener {
 
-    static final String CONSUMER = "notification.requests";
-
     private final EventReader events;
-    private final ProcessedEvents processedEvents;
     private final DeliveryIntake intake;
 
-    public NotificationRequestListener(EventReader events, ProcessedEvents processedEvents, DeliveryIntake intake) {
+    public NotificationRequestListener(EventReader events, DeliveryIntake intake) {
         this.events = events;
-        this.processedEvents = processedEvents;
         this.intake = intake;
     }
 
     @KafkaListener(topics = Topics.NOTIFICATION_REQUESTS, concurrency = "${notification.consumer.concurrency:3}")
     void on(ConsumerRecord<String, byte[]> record) {
-        events.read(record).ifPresent(event -> processedEvents.once(CONSUMER, event, this::apply));
+        events.read(record).ifPresent(this::apply);
     }
 
     private void apply(IncomingEvent event) {

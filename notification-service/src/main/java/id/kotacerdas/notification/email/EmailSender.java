@@ -20,17 +20,21 @@ import java.util.List;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailPreparationException;
+import java.time.Clock;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
  * E-mail over SMTP (Spring Mail; host, port, TLS and credentials from {@code spring.mail.*}): a
  * multipart/alternative message with the template's subject, plain text and HTML. Transient SMTP
- * failures are retried with back-off behind a circuit breaker.
+ * failures are retried with back-off behind a circuit breaker. Connections are kept open and reused
+ * ({@link SmtpConnections}).
  */
 @Component
-public class EmailSender implements ChannelSender {
+public class EmailSender implements ChannelSender, DisposableBean {
 
     static final String PROVIDER = "smtp";
 
@@ -38,10 +42,14 @@ public class EmailSender implements ChannelSender {
     private final EmailProperties properties;
     private final Retry retry;
     private final CircuitBreaker circuitBreaker;
+    /** Reused connections when the sender is Spring's JavaMail implementation (always, outside odd set-ups). */
+    private final SmtpConnections connections;
 
     public EmailSender(JavaMailSender mail, EmailProperties properties, RetryRegistry retries,
-                       CircuitBreakerRegistry circuitBreakers) {
+                       CircuitBreakerRegistry circuitBreakers, Clock clock) {
         this.mail = mail;
+        this.connections = mail instanceof JavaMailSenderImpl impl
+                ? new SmtpConnections(impl, properties.connectionMaxIdle(), clock) : null;
         this.properties = properties;
         this.retry = retries.retry("email-smtp", RetryConfig.from(retries.getDefaultConfig())
                 .retryOnException(e -> e instanceof MailException
@@ -66,7 +74,12 @@ public class EmailSender implements ChannelSender {
         try {
             Retry.decorateRunnable(retry, CircuitBreaker.decorateRunnable(circuitBreaker, () -> {
                 try {
-                    mail.send(compose(delivery, message));
+                    MimeMessage mime = compose(delivery, message);
+                    if (connections != null) {
+                        connections.send(mime);
+                    } else {
+                        mail.send(mime);
+                    }
                 } catch (MailException e) {
                     answers.add(Attempt.of(PROVIDER, "rejected", e.getClass().getSimpleName()));
                     throw e;
@@ -80,6 +93,13 @@ public class EmailSender implements ChannelSender {
             // the SMTP conversation failed before the server took the message
         }
         return new SendOutcome.Refused("smtp-failed", List.copyOf(answers));
+    }
+
+    @Override
+    public void destroy() {
+        if (connections != null) {
+            connections.destroy();
+        }
     }
 
     private MimeMessage compose(Delivery delivery, RenderedMessage message) {

@@ -126,7 +126,7 @@ class SmppProvider implements AutoCloseable {
         SMPPSession fresh = new SMPPSession();
         fresh.setEnquireLinkTimer((int) settings.enquireLink().toMillis());
         fresh.setTransactionTimer(settings.responseTimeout().toMillis());
-        fresh.setPduProcessorDegree(4);
+        fresh.setPduProcessorDegree(settings.pduProcessors());
         fresh.setMessageReceiverListener(new Listener());
         fresh.addSessionStateListener((newState, oldState, source) -> {
             if (oldState.isBound() && !newState.isBound() && open) {

@@ -49,10 +49,14 @@ public record SmsProperties(String sourceAddress, Map<String, Provider> provider
      * @param bindTimeout      how long a (re)bind may take
      * @param rebindDelay      how often a dropped session is bound again
      * @param waitForPermit    how long a send waits for the rate limiter or bulkhead before trying the next provider
+     * @param pduProcessors    threads handling incoming PDUs of the session: submit_sm_resp and delivery receipts
+     *                         (a receipt is stored before it is acknowledged, so too few threads let receipts
+     *                         delay the responses that senders wait for)
      */
     public record Provider(Boolean enabled, int order, String host, int port, String systemId, String password,
                            String systemType, int ratePerSecond, int maxConcurrent, Duration enquireLink,
-                           Duration responseTimeout, Duration bindTimeout, Duration rebindDelay, Duration waitForPermit) {
+                           Duration responseTimeout, Duration bindTimeout, Duration rebindDelay, Duration waitForPermit,
+                           int pduProcessors) {
 
         public Provider {
             host = host == null || host.isBlank() ? "localhost" : host;
@@ -64,6 +68,7 @@ public record SmsProperties(String sourceAddress, Map<String, Provider> provider
             bindTimeout = bindTimeout == null ? Duration.ofSeconds(5) : bindTimeout;
             rebindDelay = rebindDelay == null ? Duration.ofSeconds(2) : rebindDelay;
             waitForPermit = waitForPermit == null ? Duration.ofSeconds(5) : waitForPermit;
+            pduProcessors = pduProcessors <= 0 ? 16 : pduProcessors;
         }
 
         boolean isEnabled() {

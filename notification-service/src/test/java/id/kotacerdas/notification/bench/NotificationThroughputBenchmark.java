@@ -51,7 +51,9 @@ public final class NotificationThroughputBenchmark {
     public static void main(String[] args) throws Exception {
         int smsCount = Integer.getInteger("bench.sms", 5000);
         int emailCount = Integer.getInteger("bench.email", 3000);
-        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 12);
+        // the requests topic exists before the first send: an idempotent producer racing its creation can
+        // loop on OUT_OF_ORDER_SEQUENCE_NUMBER and the run never starts
+        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 12, Topics.NOTIFICATION_REQUESTS);
         kafka.afterPropertiesSet();
         String externalMongo = System.getProperty("bench.mongodb.uri");
         MongoServer mongo = externalMongo == null ? new MongoServer(new MemoryBackend()) : null;

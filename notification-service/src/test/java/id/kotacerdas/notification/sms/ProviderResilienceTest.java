@@ -58,7 +58,9 @@ class ProviderResilienceTest extends NotificationServiceTestBase {
         assertThat(PRIMARY.receivedFor(normalized(first))).isEmpty();
         CircuitBreaker primaryCircuit = circuitBreakers.circuitBreaker("sms-primary");
         assertThat(primaryCircuit.getState()).isEqualTo(CircuitBreaker.State.OPEN);
-        Delivery delivery = store.find(Delivery.idOf(firstRequest, Channel.SMS)).orElseThrow();
+        // the SMSC has the message a moment before the service has saved the provider's answer
+        Delivery delivery = await().atMost(Duration.ofSeconds(30)).until(
+                () -> store.find(Delivery.idOf(firstRequest, Channel.SMS)).orElseThrow(), d -> d.provider() != null);
         assertThat(delivery.provider()).isEqualTo("secondary");
         assertThat(delivery.attempts()).extracting(a -> a.provider() + ":" + a.outcome())
                 .contains("primary:rejected", "secondary:accepted");
@@ -91,7 +93,9 @@ class ProviderResilienceTest extends NotificationServiceTestBase {
         ReceivedMail mail = mailTo(email).get(0);
         assertThat(mail.subject()).isEqualTo("Laporan MMK-2026-000901 dieskalasi");
         assertThat(smsTo(phone)).isEmpty();
-        Delivery sms = store.find(Delivery.idOf(requestId, Channel.SMS)).orElseThrow();
+        // the next channel is queued before the failed one is saved, so the e-mail can come first
+        Delivery sms = await().atMost(Duration.ofSeconds(30)).until(
+                () -> store.find(Delivery.idOf(requestId, Channel.SMS)).orElseThrow(), d -> d.state().isFinal());
         assertThat(sms.state()).isEqualTo(DeliveryState.FAILED);
         assertThat(sms.fellBackTo()).isEqualTo(Channel.EMAIL);
         assertThat(sms.failureReason()).isEqualTo("all-sms-providers-failed");
@@ -115,7 +119,8 @@ class ProviderResilienceTest extends NotificationServiceTestBase {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> !mailTo(email).isEmpty());
         assertThat(smsTo(phone)).hasSize(1);
-        Delivery sms = store.find(Delivery.idOf(requestId, Channel.SMS)).orElseThrow();
+        Delivery sms = await().atMost(Duration.ofSeconds(30)).until(
+                () -> store.find(Delivery.idOf(requestId, Channel.SMS)).orElseThrow(), d -> d.state().isFinal());
         assertThat(sms.failureReason()).isEqualTo("undelivered: UNDELIV");
     }
 
