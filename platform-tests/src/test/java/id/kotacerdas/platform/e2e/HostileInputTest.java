@@ -56,11 +56,8 @@ class HostileInputTest {
     }
 
     /**
-     * The full promise of issue #8. Known defects (see the module README) make it fail today, so it runs only with
-     * {@code -Dhostile.strict=true}: intake accepts lone surrogates in the description and an e-mail with U+202E;
-     * a search by an unknown service code answers 200; requests that Tomcat (encoded slash, NUL, invalid UTF-8 in the
-     * path, {@code [ ]} in a query name) or the gateway's HTTP codec (URI over its limit, 414) refuse before any
-     * application code are answered 400/414 without a problem document.
+     * The full promise of issue #8: every input refused with a 4xx problem and nothing stored. On by default
+     * ({@code hostile.strict} in the module's pom); {@code -Dhostile.strict=false} keeps only the no-5xx check.
      */
     @Test
     @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "hostile.strict", matches = "true")
