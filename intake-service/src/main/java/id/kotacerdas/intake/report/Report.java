@@ -32,7 +32,8 @@ import id.kotacerdas.support.problem.ConflictException;
  * the events it causes are saved in one write (see {@link OutboxAggregate}).
  */
 @Document(Report.COLLECTION)
-@CompoundIndex(name = "duplicate_candidates", def = "{'jurisdictionId': 1, 'serviceCode': 1, 'geoCells': 1}")
+// the most selective key first: the geohash cells around a new report (any store answers the duplicate search from it)
+@CompoundIndex(name = "duplicate_cells", def = "{'geoCells': 1, 'serviceCode': 1, 'jurisdictionId': 1}")
 @CompoundIndex(name = "public_search", def = "{'jurisdictionId': 1, 'confidential': 1, 'submittedAt': -1}")
 public class Report extends OutboxAggregate {
 

@@ -7,24 +7,21 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import id.kotacerdas.store.EmbeddedStore;
 
 /**
- * The MongoDB-wire store: mongo-java-server over an H2 MVStore file, so data and indexes survive restarts.
- * Runs inside the launcher's JVM.
+ * The MongoDB-wire store ({@link EmbeddedStore}: mongo-java-server over an H2 MVStore file, so data and indexes
+ * survive restarts). Runs inside the launcher's JVM.
  */
 public final class MongoStore implements AutoCloseable {
 
     public static final String PART = "mongo";
 
-    private final H2Backend backend;
-    private final MongoServer server;
+    private final EmbeddedStore store;
     private final int port;
 
-    private MongoStore(H2Backend backend, MongoServer server, int port) {
-        this.backend = backend;
-        this.server = server;
+    private MongoStore(EmbeddedStore store, int port) {
+        this.store = store;
         this.port = port;
     }
 
@@ -34,15 +31,9 @@ public final class MongoStore implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        H2Backend backend = new H2Backend(file.toString());
-        MongoServer server = new MongoServer(backend);
-        try {
-            server.bind(host, port);
-        } catch (RuntimeException e) {
-            backend.close();
-            throw e;
-        }
-        return new MongoStore(backend, server, port);
+        EmbeddedStore store = EmbeddedStore.onFile(file);
+        store.bind(host, port);
+        return new MongoStore(store, port);
     }
 
     public int port() {
@@ -65,10 +56,6 @@ public final class MongoStore implements AutoCloseable {
 
     @Override
     public void close() {
-        server.shutdown();
-        // shutdown() closes the backend, which commits and closes the MVStore file
-        if (!backend.getMvStore().isClosed()) {
-            backend.close();
-        }
+        store.close();
     }
 }

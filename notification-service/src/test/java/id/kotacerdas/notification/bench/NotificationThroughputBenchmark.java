@@ -1,7 +1,5 @@
 package id.kotacerdas.notification.bench;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import id.kotacerdas.contracts.EventCatalog;
 import id.kotacerdas.contracts.EventJson;
 import id.kotacerdas.contracts.Topics;
@@ -11,6 +9,7 @@ import id.kotacerdas.contracts.notification.NotificationRequested;
 import id.kotacerdas.contracts.notification.NotificationTemplates;
 import id.kotacerdas.contracts.notification.Recipient;
 import id.kotacerdas.notification.NotificationServiceApplication;
+import id.kotacerdas.store.EmbeddedStore;
 import id.kotacerdas.smsc.MailSink;
 import id.kotacerdas.smsc.SmscConfig;
 import id.kotacerdas.smsc.SmscSimulator;
@@ -56,7 +55,7 @@ public final class NotificationThroughputBenchmark {
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 12, Topics.NOTIFICATION_REQUESTS);
         kafka.afterPropertiesSet();
         String externalMongo = System.getProperty("bench.mongodb.uri");
-        MongoServer mongo = externalMongo == null ? new MongoServer(new MemoryBackend()) : null;
+        EmbeddedStore mongo = externalMongo == null ? EmbeddedStore.inMemory() : null;
         String mongoUri = mongo == null ? externalMongo : "mongodb://127.0.0.1:" + mongo.bind().getPort();
         SmscSimulator smsc = SmscSimulator.start(SmscConfig.of("bench", "bench")
                 .withReceiptDelay(Duration.ofMillis(10)).withKeepAtMost(smsCount * 2));

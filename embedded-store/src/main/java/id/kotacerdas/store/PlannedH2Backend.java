@@ -1,0 +1,84 @@
+package id.kotacerdas.store;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+import java.util.List;
+
+/** The H2 MVStore file backend with {@link IndexedQueries} query planning (the local stack's store). */
+final class PlannedH2Backend extends H2Backend {
+
+    private final QueryWork work;
+
+    PlannedH2Backend(MVStore store, QueryWork work) {
+        super(store);
+        this.work = work;
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new PlannedDatabase(databaseName, getCursorRegistry());
+    }
+
+    /** Inner, not static: the backend's fields are set before {@code super()} opens the first collection. */
+    private final class PlannedDatabase extends H2Database {
+
+        PlannedDatabase(String databaseName, CursorRegistry cursorRegistry) {
+            super(databaseName, getMvStore(), cursorRegistry);
+        }
+
+        /** Same map names as {@link H2Database}, so files written by either open with the other. */
+        /** mongo-java-server ignores non-unique indexes; these answer equality on their first key. */
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                       boolean sparse) {
+            return new EqualityIndex<>(indexName, keys);
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVStore store = getMvStore();
+            MVMap<Object, Document> data = store.openMap("databases." + namespace);
+            MVMap<String, Object> meta = store.openMap("meta." + namespace);
+            return new PlannedCollection(this, collectionName, options, data, meta, cursorRegistry);
+        }
+    }
+
+    private final class PlannedCollection extends H2Collection {
+
+        PlannedCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+                          MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursorRegistry) {
+            super(database, collectionName, options, data, meta, cursorRegistry);
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                             int batchSize, Document fieldSelector) {
+            Iterable<Object> candidates = IndexedQueries.candidates(getIndexes(), query);
+            if (candidates == null) {
+                return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            return matchDocuments(query, candidates, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        @Override
+        protected boolean documentMatchesQuery(Document document, Document query) {
+            if (work != null) { // null while H2Backend's constructor reopens the file's collections
+                work.examined();
+            }
+            return super.documentMatchesQuery(document, query);
+        }
+    }
+}
