@@ -1,5 +1,6 @@
 package id.kotacerdas.store;
 
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import org.h2.mvstore.MVStore;
 
@@ -13,61 +14,86 @@ import java.nio.file.Path;
  */
 public final class EmbeddedStore implements AutoCloseable {
 
-    private final MongoServer server;
+    private final HeldBackend backend;
     private final QueryWork work;
-    private final Runnable closeBackend;
+    private MongoServer server;
+    private InetSocketAddress address;
 
-    private EmbeddedStore(MongoServer server, QueryWork work, Runnable closeBackend) {
-        this.server = server;
+    private EmbeddedStore(MongoBackend backend, QueryWork work) {
+        this.backend = new HeldBackend(backend);
         this.work = work;
-        this.closeBackend = closeBackend;
+        this.server = new MongoServer(this.backend);
     }
 
+    /** Fast; the data lives as long as this object (an {@link #interrupt() outage} keeps it). */
     public static EmbeddedStore inMemory() {
         QueryWork work = new QueryWork();
-        return new EmbeddedStore(new MongoServer(new PlannedMemoryBackend(work)), work, () -> { });
+        return new EmbeddedStore(new PlannedMemoryBackend(work), work);
     }
 
     /** A store whose data and indexes survive restarts in {@code file}. */
     public static EmbeddedStore onFile(Path file) {
         QueryWork work = new QueryWork();
-        PlannedH2Backend backend = new PlannedH2Backend(MVStore.open(file.toString()), work);
-        return new EmbeddedStore(new MongoServer(backend), work, () -> {
-            if (!backend.getMvStore().isClosed()) {
-                backend.close();
-            }
-        });
+        return new EmbeddedStore(new PlannedH2Backend(MVStore.open(file.toString()), work), work);
     }
 
     /** Listens on {@code host:port} (port 0: any free port) and returns the bound address. */
-    public InetSocketAddress bind(String host, int port) {
+    public synchronized InetSocketAddress bind(String host, int port) {
         try {
             server.bind(host, port);
         } catch (RuntimeException e) {
-            closeBackend.run();
+            backend.release();
             throw e;
         }
-        return server.getLocalAddress();
+        address = server.getLocalAddress();
+        return address;
+    }
+
+    /** Drops every connection and stops listening, keeping the data: an outage as clients see it. */
+    public synchronized void interrupt() {
+        backend.hold();
+        server.shutdownNow();
+        server = null;
+    }
+
+    /** Listens again on the same address after {@link #interrupt()}. */
+    public synchronized void resume() {
+        if (server != null) {
+            throw new IllegalStateException("the store is not interrupted");
+        }
+        server = new MongoServer(backend);
+        server.bind(address.getHostString(), address.getPort());
     }
 
     public InetSocketAddress bind() {
         return bind("127.0.0.1", 0);
     }
 
+    /** Where it listens (or listened, while interrupted). */
+    public synchronized InetSocketAddress address() {
+        return address;
+    }
+
     public QueryWork work() {
         return work;
     }
 
-    /** Stops at once, dropping open connections (tests; simulating an outage). */
-    public void shutdownNow() {
-        server.shutdownNow();
-        closeBackend.run();
+    /** Stops at once, dropping open connections, and closes the data. */
+    public synchronized void shutdownNow() {
+        backend.release();
+        if (server != null) {
+            server.shutdownNow();
+        }
+        backend.close();
     }
 
+    /** Stops, and closes the data (an MVStore file is committed and closed). */
     @Override
-    public void close() {
-        // shutdown() closes the backend, which commits and closes an MVStore file
-        server.shutdown();
-        closeBackend.run();
+    public synchronized void close() {
+        backend.release();
+        if (server != null) {
+            server.shutdown();
+        }
+        backend.close();
     }
 }

@@ -179,6 +179,29 @@ class EmbeddedStoreTest {
         }
     }
 
+    @Test
+    void anInterruptionRefusesClientsAndKeepsTheDataForTheResume() {
+        store.interrupt();
+        try (MongoClient impatient = MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(new com.mongodb.ConnectionString("mongodb://127.0.0.1:" + portOf(store)))
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(300, java.util.concurrent.TimeUnit.MILLISECONDS))
+                .build())) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> impatient.getDatabase("store").getCollection("deliveries").countDocuments())
+                    .isInstanceOf(com.mongodb.MongoTimeoutException.class);
+        }
+
+        store.resume();
+
+        assertThat(ids(deliveries, Filters.eq("meta.kind", "k-6"))).hasSize(285);
+        deliveries.insertOne(new Document("_id", "after-the-outage"));
+        assertThat(deliveries.countDocuments()).isEqualTo(DOCUMENTS + 1);
+    }
+
+    private static int portOf(EmbeddedStore store) {
+        return store.address().getPort();
+    }
+
     private static Bson randomFilter(Random random) {
         String id = "d-" + random.nextInt(DOCUMENTS + 5);
         String otherId = "d-" + random.nextInt(DOCUMENTS + 5);

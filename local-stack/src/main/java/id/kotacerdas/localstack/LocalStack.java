@@ -52,6 +52,7 @@ public final class LocalStack {
     private KafkaBroker broker;
     private ServiceLauncher launcher;
     private MongoStore mongo;
+    private boolean storeStopped;
     private MailSink mail;
     private SmsSink sms;
     private SinksView sinksView;
@@ -205,9 +206,14 @@ public final class LocalStack {
             console.step(MongoStore.PART, "not started: using MONGODB_URI from the environment");
             return;
         }
-        mongo = MongoStore.start(home.mongoFile(), settings.bindHost(), settings.mongoPort());
+        if (settings.storeInMemory()) {
+            mongo = MongoStore.startInMemory(settings.bindHost(), settings.mongoPort());
+        } else {
+            mongo = MongoStore.start(home.mongoFile(), settings.bindHost(), settings.mongoPort());
+        }
         infrastructure.put("MONGODB_URI", mongo.uri());
-        console.step(MongoStore.PART, "ready (" + mongo.uri() + ", H2 file " + relative(home.mongoFile()) + ")");
+        console.step(MongoStore.PART, "ready (" + mongo.uri() + (settings.storeInMemory() ? ", in memory: gone after down)"
+                : ", H2 file " + relative(home.mongoFile()) + ")"));
     }
 
     private void startMail() {
@@ -346,19 +352,20 @@ public final class LocalStack {
         awaitKafka();
     }
 
-    /** Closes the store (clients see connection failures) until {@link #startStore()}; data stays in its file. */
+    /** Stops the store (clients lose their connections, new ones are refused) until {@link #startStore()}; data is kept. */
     public void stopStore() {
-        if (mongo == null) {
+        if (mongo == null || storeStopped) {
             throw new StackException("the store is external (MONGODB_URI) or already stopped");
         }
-        mongo.close();
-        mongo = null;
+        mongo.interrupt();
+        storeStopped = true;
         console.step(MongoStore.PART, "stopped");
     }
 
-    /** Starts the store again on the same port and file. */
+    /** Starts the store again on the same port with the same data. */
     public void startStore() {
-        mongo = MongoStore.start(home.mongoFile(), settings.bindHost(), settings.mongoPort());
+        mongo.resume();
+        storeStopped = false;
         console.step(MongoStore.PART, "ready again (" + mongo.uri() + ")");
     }
 

@@ -11,7 +11,7 @@ import id.kotacerdas.store.EmbeddedStore;
 
 /**
  * The MongoDB-wire store ({@link EmbeddedStore}: mongo-java-server over an H2 MVStore file, so data and indexes
- * survive restarts). Runs inside the launcher's JVM.
+ * survive restarts, or in memory). Runs inside the launcher's JVM.
  */
 public final class MongoStore implements AutoCloseable {
 
@@ -31,9 +31,26 @@ public final class MongoStore implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        EmbeddedStore store = EmbeddedStore.onFile(file);
+        return started(EmbeddedStore.onFile(file), host, port);
+    }
+
+    /** Twice as fast as on file; the data lasts as long as the launcher. */
+    public static MongoStore startInMemory(String host, int port) {
+        return started(EmbeddedStore.inMemory(), host, port);
+    }
+
+    private static MongoStore started(EmbeddedStore store, String host, int port) {
         store.bind(host, port);
         return new MongoStore(store, port);
+    }
+
+    /** Drops every client and stops answering, keeping the data, until {@link #resume()}: an outage. */
+    public void interrupt() {
+        store.interrupt();
+    }
+
+    public void resume() {
+        store.resume();
     }
 
     public int port() {

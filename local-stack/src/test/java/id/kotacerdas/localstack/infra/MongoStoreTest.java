@@ -45,4 +45,31 @@ class MongoStoreTest {
                     .hasMessageContaining("E11000");
         }
     }
+
+    @Test
+    void aStoppedStoreKeepsItsDataInMemoryOrOnFileForTheRestart() {
+        int port = FreePorts.next();
+        for (MongoStore store : java.util.List.of(MongoStore.startInMemory("127.0.0.1", port),
+                MongoStore.start(dir.resolve("outage").resolve("store.mv"), "127.0.0.1", FreePorts.next()))) {
+            try (store; MongoClient client = MongoClients.create(store.uri())) {
+                MongoCollection<Document> reports = client.getDatabase("intake-service").getCollection("reports");
+                reports.insertOne(new Document("_id", "r-1"));
+
+                store.interrupt();
+                assertThat(MongoStore.accepts("127.0.0.1", store.port())).isFalse();
+                store.resume();
+
+                assertThat(reports.find(new Document("_id", "r-1")).first()).isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void theStoreKindIsChosenBySmartcityStore() {
+        assertThat(id.kotacerdas.localstack.StackSettings.from(java.util.Map.of()).storeInMemory()).isFalse();
+        assertThat(id.kotacerdas.localstack.StackSettings.from(java.util.Map.of("SMARTCITY_STORE", "memory"))
+                .storeInMemory()).isTrue();
+        assertThatThrownBy(() -> id.kotacerdas.localstack.StackSettings.from(java.util.Map.of("SMARTCITY_STORE", "disk")))
+                .hasMessageContaining("SMARTCITY_STORE must be 'file' or 'memory'");
+    }
 }
