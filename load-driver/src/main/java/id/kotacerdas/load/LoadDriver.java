@@ -46,6 +46,8 @@ public final class LoadDriver {
         ReportLoad direct = new ReportLoad(intake, Map.of(CallerHeaders.CLIENT_ID, "load-driver",
                 CallerHeaders.ROLES, "citizen-app"));
         viaGateway.closedLoop(8, Duration.ofSeconds(5)); // warm-up: JIT, connection pools
+        StackCpu cpu = new StackCpu(Path.of(options.getOrDefault("home", ".smartcity")));
+        Map<String, Double> cpuBefore = cpu.snapshot();
         ReportLoad.Outcome gatewayCapacity = viaGateway.closedLoop(workers, duration);
         ReportLoad.Outcome directCapacity = direct.closedLoop(workers, duration);
         System.out.printf("Reports, closed loop, %d clients, %d s:%n", workers, duration.toSeconds());
@@ -65,9 +67,14 @@ public final class LoadDriver {
                     open.acceptedPerSecond(), open.failed(), open.latencies().summary());
             System.out.printf("  routed exactly once %,d of %,d, more than once %d; submit -> ReportRouted %s%n",
                     routed.routedOnce(), routed.expected(), routed.routedMoreThanOnce(), routed.latencies().summary());
+            StackCpu.print("report", gatewayCapacity.accepted() + directCapacity.accepted() + open.accepted(),
+                    cpuBefore, cpu.snapshot());
         }
         if (!options.containsKey("reports-only")) {
-            NotificationLoad.run(kafka, Integer.parseInt(options.getOrDefault("notifications", "5000")));
+            int notifications = Integer.parseInt(options.getOrDefault("notifications", "5000"));
+            Map<String, Double> beforeNotifications = cpu.snapshot();
+            NotificationLoad.run(kafka, notifications);
+            StackCpu.print("notification", notifications, beforeNotifications, cpu.snapshot());
             new BallotLoad(gateway, keys).run(Integer.parseInt(options.getOrDefault("voters", "1000")),
                     Integer.parseInt(options.getOrDefault("booths", "8")));
         }
