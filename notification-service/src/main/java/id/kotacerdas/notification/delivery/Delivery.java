@@ -1,5 +1,6 @@
 package id.kotacerdas.notification.delivery;
 
+import id.kotacerdas.contracts.CityEvent;
 import id.kotacerdas.contracts.notification.Channel;
 import id.kotacerdas.contracts.notification.NotificationDelivered;
 import id.kotacerdas.contracts.notification.NotificationFailed;
@@ -8,9 +9,11 @@ import id.kotacerdas.contracts.notification.NotificationRequested;
 import id.kotacerdas.contracts.notification.NotificationSent;
 import id.kotacerdas.notification.recipient.PhoneNumbers;
 import id.kotacerdas.support.outbox.OutboxAggregate;
+import id.kotacerdas.support.outbox.OutboxMessage;
 import id.kotacerdas.support.privacy.Masking;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,10 +31,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * NotificationSent / Delivered / Failed. Its id is {@code <requestId>/<channel>} and a unique index on
  * (requestId, channel) makes a second document for the same pair impossible.
  * <p>
- * Every change is saved by {@code _id} alone (the embedded store scans the whole collection for any
- * other filter). Who may change it is decided before, by a claim in {@link DeliveryClaims}: only the
- * holder of the send claim moves it out of QUEUED, only the holder of the settle claim out of SENDING,
- * only the holder of the final claim out of SENT; receipts for single parts are atomic {@code $addToSet}s.
+ * Every transition returns a {@link DeliveryChange}: a conditional update by {@code _id} that applies only while
+ * the stored delivery is still in the state the transition starts from, and out of SENDING only for the sender
+ * that holds it ({@link #sendingBy()}). Whoever's change applies owns the transition, across threads and instances;
+ * everyone else's matches nothing.
  */
 @Document(Delivery.COLLECTION)
 @CompoundIndex(name = "request_channel", def = "{'requestId': 1, 'channel': 1}", unique = true)
@@ -61,6 +64,8 @@ public class Delivery extends OutboxAggregate {
     private Instant createdAt;
     private Instant updatedAt;
     private Instant sendingSince;
+    /** The dispatch batch that moved it to SENDING: only that sender settles it (or the sweep, after a crash). */
+    private String sendingBy;
     private String provider;
     private List<String> providerMessageIds = new ArrayList<>();
     private Set<String> deliveredMessageIds = new LinkedHashSet<>();
@@ -115,80 +120,96 @@ public class Delivery extends OutboxAggregate {
                 locale, parameters, priority, null, origin, createdAt);
     }
 
-    /** Recorded before the provider is called: from here on a crash leaves a trace, never a silent re-send. */
-    public void startSending(Instant now) {
+    /**
+     * Recorded before the provider is called: from here on a crash leaves a trace, never a silent re-send.
+     *
+     * @param sendingBy who sends it (one token per dispatch batch); only that sender may settle it
+     */
+    public DeliveryChange startSending(String sendingBy, Instant now) {
         requireState(DeliveryState.QUEUED);
+        DeliveryChange change = DeliveryChange.from(id, state);
         state = DeliveryState.SENDING;
         sendingSince = now;
+        this.sendingBy = sendingBy;
         updatedAt = now;
-        attempts.add(new Attempt(now, null, "started", channel.name()));
+        Attempt started = new Attempt(now, null, "started", channel.name());
+        attempts.add(started);
+        return change.set("state", state).set("sendingSince", now).set("sendingBy", sendingBy).set("updatedAt", now)
+                .attempt(started);
     }
 
-    public void sent(String acceptedBy, int partCount, List<String> messageIds, List<Attempt> providerAnswers, Instant now) {
+    public DeliveryChange sent(String acceptedBy, int partCount, List<String> messageIds, List<Attempt> providerAnswers,
+                               Instant now) {
         requireState(DeliveryState.SENDING);
+        DeliveryChange change = DeliveryChange.from(id, state).heldBy(sendingBy);
         state = DeliveryState.SENT;
         provider = acceptedBy;
         parts = partCount;
         providerMessageIds = new ArrayList<>(messageIds);
         attempts.addAll(providerAnswers);
         updatedAt = now;
-        raise(new NotificationSent(requestId, channel, maskedRecipient(), acceptedBy, partCount, now));
+        return change.set("state", state).set("provider", acceptedBy).set("parts", partCount)
+                .set("providerMessageIds", List.copyOf(messageIds)).set("updatedAt", now).attempts(providerAnswers)
+                .event(raiseEvent(new NotificationSent(requestId, channel, maskedRecipient(), acceptedBy, partCount, now)));
     }
 
     /**
-     * This channel failed. When a next channel exists the caller queues it and no event is raised
-     * (the request is not finished); otherwise NotificationFailed tells the requester.
+     * This channel failed. When a next channel exists the caller queues it (first: a crash in between loses
+     * nothing) and no event is raised, the request is not finished; otherwise NotificationFailed tells the requester.
      */
-    public void failed(String reason, List<Attempt> answers, Optional<Channel> fallback, Instant now) {
+    public DeliveryChange failed(String reason, List<Attempt> answers, Optional<Channel> fallback, Instant now) {
         if (state.isFinal()) {
             throw new IllegalStateException("delivery " + id + " is already " + state);
+        }
+        DeliveryChange change = DeliveryChange.from(id, state);
+        if (state == DeliveryState.SENDING) {
+            change.heldBy(sendingBy);
         }
         state = DeliveryState.FAILED;
         failureReason = reason;
         attempts.addAll(answers);
         updatedAt = now;
         fellBackTo = fallback.orElse(null);
-        if (fallback.isEmpty()) {
-            raise(new NotificationFailed(requestId, channel, maskedRecipient(), reason, now));
+        change.set("state", state).set("failureReason", reason).set("updatedAt", now).attempts(answers);
+        if (fallback.isPresent()) {
+            return change.set("fellBackTo", fallback.get());
         }
+        return change.event(raiseEvent(new NotificationFailed(requestId, channel, maskedRecipient(), reason, now)));
     }
 
-    /** What a delivery receipt did to this delivery. */
-    public enum ReceiptEffect { IGNORED, RECORDED, DELIVERED, UNDELIVERED }
-
-    /**
-     * A delivery receipt for one part. The message counts as delivered once every part's receipt said so;
-     * one undelivered part makes the caller fail it ({@link #failed}).
-     */
-    public ReceiptEffect receipt(String messageId, boolean delivered, String receiptState, Instant now) {
-        if (state != DeliveryState.SENT || !providerMessageIds.contains(messageId)
-                || deliveredMessageIds.contains(messageId)) {
-            return ReceiptEffect.IGNORED;
-        }
-        attempts.add(new Attempt(now, provider, "receipt", messageId + " " + receiptState));
-        updatedAt = now;
-        if (!delivered) {
-            return ReceiptEffect.UNDELIVERED;
-        }
-        deliveredMessageIds.add(messageId);
-        if (deliveredMessageIds.containsAll(providerMessageIds)) {
-            state = DeliveryState.DELIVERED;
-            raise(new NotificationDelivered(requestId, channel, maskedRecipient(), now));
-            return ReceiptEffect.DELIVERED;
-        }
-        return ReceiptEffect.RECORDED;
+    /** Found SENDING after a crash: the provider may have accepted it, so it is failed, never sent again. */
+    public DeliveryChange interrupted(Instant now) {
+        requireState(DeliveryState.SENDING);
+        return failed("outcome-unknown: interrupted while sending",
+                List.of(new Attempt(now, null, "interrupted", "found SENDING after restart")), Optional.empty(), now);
     }
 
-    /** After a part's receipt was recorded atomically: DELIVERED (with its event) once every part is. */
-    public boolean completeIfAllDelivered(Instant now) {
-        if (state != DeliveryState.SENT || providerMessageIds.isEmpty()
-                || !deliveredMessageIds.containsAll(providerMessageIds)) {
-            return false;
+    /** Whether a positive receipt has been recorded for every part the provider accepted. */
+    public boolean allPartsDelivered() {
+        return !providerMessageIds.isEmpty() && deliveredMessageIds.containsAll(providerMessageIds);
+    }
+
+    /** After the last part's receipt was recorded: DELIVERED, with its event. */
+    public Optional<DeliveryChange> completeIfAllDelivered(Instant now) {
+        if (state != DeliveryState.SENT || !allPartsDelivered()) {
+            return Optional.empty();
         }
+        DeliveryChange change = DeliveryChange.from(id, state);
         state = DeliveryState.DELIVERED;
         updatedAt = now;
-        raise(new NotificationDelivered(requestId, channel, maskedRecipient(), now));
-        return true;
+        return Optional.of(change.set("state", state).set("updatedAt", now)
+                .event(raiseEvent(new NotificationDelivered(requestId, channel, maskedRecipient(), now))));
+    }
+
+    /** What a receipt needs to know about this delivery, kept in memory by the instance that sent it. */
+    public SentSms sentSms() {
+        return new SentSms(id, requestId, channel, maskedRecipient(), provider, List.copyOf(providerMessageIds));
+    }
+
+    private OutboxMessage raiseEvent(CityEvent event) {
+        raise(event);
+        List<OutboxMessage> pending = pendingEvents();
+        return pending.get(pending.size() - 1);
     }
 
     public String maskedRecipient() {
@@ -249,6 +270,10 @@ public class Delivery extends OutboxAggregate {
         return email;
     }
 
+    List<String> recipientKeys() {
+        return recipientKeys;
+    }
+
     public DeliveryState state() {
         return state;
     }
@@ -267,6 +292,15 @@ public class Delivery extends OutboxAggregate {
 
     public Instant sendingSince() {
         return sendingSince;
+    }
+
+    public String sendingBy() {
+        return sendingBy;
+    }
+
+    /** In the order the receipts came. */
+    public Set<String> deliveredMessageIds() {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(deliveredMessageIds));
     }
 
     public String provider() {

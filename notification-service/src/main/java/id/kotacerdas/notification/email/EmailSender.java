@@ -12,8 +12,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,14 +23,13 @@ import java.time.Clock;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
  * E-mail over SMTP (Spring Mail; host, port, TLS and credentials from {@code spring.mail.*}): a
- * multipart/alternative message with the template's subject, plain text and HTML. Transient SMTP
- * failures are retried with back-off behind a circuit breaker. Connections are kept open and reused
- * ({@link SmtpConnections}).
+ * multipart/alternative message with the template's subject, plain text and HTML, composed straight to its bytes
+ * ({@link MimeComposer}). Transient SMTP failures are retried with back-off behind a circuit breaker. Connections
+ * are kept open and reused ({@link SmtpConnections}); the dispatcher sends over several of them at once.
  */
 @Component
 public class EmailSender implements ChannelSender, DisposableBean {
@@ -39,7 +37,7 @@ public class EmailSender implements ChannelSender, DisposableBean {
     static final String PROVIDER = "smtp";
 
     private final JavaMailSender mail;
-    private final EmailProperties properties;
+    private final MimeComposer composer;
     private final Retry retry;
     private final CircuitBreaker circuitBreaker;
     /** Reused connections when the sender is Spring's JavaMail implementation (always, outside odd set-ups). */
@@ -48,9 +46,9 @@ public class EmailSender implements ChannelSender, DisposableBean {
     public EmailSender(JavaMailSender mail, EmailProperties properties, RetryRegistry retries,
                        CircuitBreakerRegistry circuitBreakers, Clock clock) {
         this.mail = mail;
+        this.composer = new MimeComposer(properties.from(), clock);
         this.connections = mail instanceof JavaMailSenderImpl impl
                 ? new SmtpConnections(impl, properties.connectionMaxIdle(), clock) : null;
-        this.properties = properties;
         this.retry = retries.retry("email-smtp", RetryConfig.from(retries.getDefaultConfig())
                 .retryOnException(e -> e instanceof MailException
                         && !(e instanceof MailAuthenticationException) && !(e instanceof MailPreparationException))
@@ -72,14 +70,10 @@ public class EmailSender implements ChannelSender, DisposableBean {
     public SendOutcome send(Delivery delivery, RenderedMessage message) {
         List<Attempt> answers = Collections.synchronizedList(new ArrayList<>());
         try {
+            MimeComposer.ComposedEmail email = composer.compose(delivery.email(), delivery.requestId(), message);
             Retry.decorateRunnable(retry, CircuitBreaker.decorateRunnable(circuitBreaker, () -> {
                 try {
-                    MimeMessage mime = compose(delivery, message);
-                    if (connections != null) {
-                        connections.send(mime);
-                    } else {
-                        mail.send(mime);
-                    }
+                    transmit(email);
                 } catch (MailException e) {
                     answers.add(Attempt.of(PROVIDER, "rejected", e.getClass().getSimpleName()));
                     throw e;
@@ -89,31 +83,26 @@ public class EmailSender implements ChannelSender, DisposableBean {
             return new SendOutcome.Accepted(PROVIDER, 1, List.of(), List.copyOf(answers));
         } catch (CallNotPermittedException e) {
             answers.add(Attempt.of(PROVIDER, "circuit-open", "circuit breaker open"));
+        } catch (MailPreparationException e) {
+            answers.add(Attempt.of(PROVIDER, "rejected", "invalid e-mail address"));
         } catch (MailException e) {
             // the SMTP conversation failed before the server took the message
         }
         return new SendOutcome.Refused("smtp-failed", List.copyOf(answers));
     }
 
+    private void transmit(MimeComposer.ComposedEmail email) {
+        if (connections != null) {
+            connections.send(email, composer.from());
+        } else {
+            mail.send(mail.createMimeMessage(new ByteArrayInputStream(email.content())));
+        }
+    }
+
     @Override
     public void destroy() {
         if (connections != null) {
             connections.destroy();
-        }
-    }
-
-    private MimeMessage compose(Delivery delivery, RenderedMessage message) {
-        MimeMessage mime = mail.createMimeMessage();
-        try {
-            MimeMessageHelper helper = new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
-            helper.setFrom(properties.from());
-            helper.setTo(delivery.email().trim());
-            helper.setSubject(message.subject());
-            helper.setText(message.text(), message.html());
-            mime.setHeader("X-Kota-Cerdas-Request", delivery.requestId());
-            return mime;
-        } catch (MessagingException e) {
-            throw new MailPreparationException("cannot compose e-mail", e);
         }
     }
 }

@@ -1,13 +1,13 @@
 package id.kotacerdas.notification.email;
 
+import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
-import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.InternetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.mail.MailAuthenticationException;
@@ -36,14 +36,11 @@ class SmtpConnections implements DisposableBean {
     }
 
     /** Sends over an open connection (opening one when none is free); Spring's exceptions as {@code send} would. */
-    void send(MimeMessage message) {
+    void send(MimeComposer.ComposedEmail email, InternetAddress from) {
         Transport transport = borrow();
         try {
-            if (message.getSentDate() == null) {
-                message.setSentDate(new Date());
-            }
-            message.saveChanges();
-            transport.sendMessage(message, message.getAllRecipients());
+            transport.sendMessage(new ComposedMimeMessage(sender.getSession(), from, email.content()),
+                    new Address[] {email.recipient()});
         } catch (AuthenticationFailedException e) {
             close(transport);
             throw new MailAuthenticationException(e);

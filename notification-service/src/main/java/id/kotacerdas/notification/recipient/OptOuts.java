@@ -1,10 +1,18 @@
 package id.kotacerdas.notification.recipient;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 
 /** Numbers that sent STOP / BERHENTI: no non-critical SMS until they send MULAI. Kept by keyed hash only. */
@@ -31,8 +39,23 @@ public class OptOuts {
         mongo.getCollection(COLLECTION).deleteOne(Filters.eq("_id", keys.ofPhone(phone)));
     }
 
-    public boolean isOptedOut(String phone) {
-        String key = keys.ofPhone(phone);
-        return key != null && mongo.getCollection(COLLECTION).find(Filters.eq("_id", key)).first() != null;
+    /** Of these numbers, those that opted out, in one look-up. */
+    public Set<String> optedOut(Collection<String> phones) {
+        Map<String, List<String>> phonesByKey = new HashMap<>();
+        for (String phone : phones) {
+            String key = keys.ofPhone(phone);
+            if (key != null) {
+                phonesByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(phone);
+            }
+        }
+        Set<String> optedOut = new HashSet<>();
+        if (phonesByKey.isEmpty()) {
+            return optedOut;
+        }
+        for (Document found : mongo.getCollection(COLLECTION).find(Filters.in("_id", phonesByKey.keySet()))
+                .projection(Projections.include("_id"))) {
+            optedOut.addAll(phonesByKey.getOrDefault(found.getString("_id"), List.of()));
+        }
+        return optedOut;
     }
 }

@@ -11,7 +11,14 @@ public final class PhoneNumbers {
         if (phone == null) {
             return null;
         }
-        String digits = phone.replaceAll("[^0-9]", "");
+        StringBuilder kept = new StringBuilder(phone.length());
+        for (int i = 0; i < phone.length(); i++) {
+            char c = phone.charAt(i);
+            if (c >= '0' && c <= '9') {
+                kept.append(c);
+            }
+        }
+        String digits = kept.toString();
         if (digits.isEmpty()) {
             return null;
         }

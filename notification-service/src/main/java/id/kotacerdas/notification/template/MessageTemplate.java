@@ -1,5 +1,7 @@
 package id.kotacerdas.notification.template;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -7,9 +9,10 @@ import java.util.regex.Pattern;
 /**
  * One template file: {@code subject:} and {@code sms:} lines, then {@code text:} and {@code html:}
  * sections. Placeholders are {@code {name}}; in HTML the values are escaped. A missing parameter
- * renders as an empty string, because several parameters are documented as optional.
+ * renders as an empty string, because several parameters are documented as optional. Each part is split into
+ * literal text and placeholders once, when the file is loaded; rendering only joins them.
  */
-record MessageTemplate(String name, String locale, String subject, String sms, String text, String html) {
+record MessageTemplate(String name, String locale, Text subject, Text sms, Text text, Text html) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
 
@@ -35,30 +38,71 @@ record MessageTemplate(String name, String locale, String subject, String sms, S
         if (subject == null || sms == null || text.isEmpty() || html.isEmpty()) {
             throw new IllegalStateException("template " + locale + "/" + name + " needs subject:, sms:, text: and html:");
         }
-        return new MessageTemplate(name, locale, subject, sms, text.toString().strip(), html.toString().strip());
+        return new MessageTemplate(name, locale, Text.of(subject), Text.of(sms), Text.of(text.toString().strip()),
+                Text.of(html.toString().strip()));
     }
 
-    RenderedMessage render(Map<String, String> parameters, String layout) {
-        String body = fill(html, parameters, true);
-        String renderedSubject = fill(subject, parameters, false);
-        return new RenderedMessage(fill(sms, parameters, false), renderedSubject, fill(text, parameters, false),
-                layout.replace("{subject}", escape(renderedSubject)).replace("{lang}", locale).replace("{body}", body));
-    }
-
-    private static String fill(String template, Map<String, String> parameters, boolean html) {
-        Matcher matcher = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            String value = parameters.getOrDefault(matcher.group(1), "");
-            value = value == null ? "" : value;
-            matcher.appendReplacement(out, Matcher.quoteReplacement(html ? escape(value) : value));
-        }
-        matcher.appendTail(out);
-        return out.toString();
+    RenderedMessage render(Map<String, String> parameters, Text layout) {
+        String renderedSubject = subject.fill(parameters, false);
+        String body = html.fill(parameters, true);
+        return new RenderedMessage(sms.fill(parameters, false), renderedSubject, text.fill(parameters, false),
+                layout.fill(Map.of("subject", escape(renderedSubject), "lang", locale, "body", body), false));
     }
 
     static String escape(String value) {
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&#39;");
+        StringBuilder escaped = null;
+        for (int i = 0; i < value.length(); i++) {
+            String replacement = switch (value.charAt(i)) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '"' -> "&quot;";
+                case '\'' -> "&#39;";
+                default -> null;
+            };
+            if (replacement != null && escaped == null) {
+                escaped = new StringBuilder(value.length() + 16).append(value, 0, i);
+            }
+            if (escaped != null) {
+                if (replacement != null) {
+                    escaped.append(replacement);
+                } else {
+                    escaped.append(value.charAt(i));
+                }
+            }
+        }
+        return escaped == null ? value : escaped.toString();
+    }
+
+    /**
+     * A part of a template: literal text and placeholder names, alternating ({@code literals} has one more element).
+     */
+    record Text(List<String> literals, List<String> placeholders, int length) {
+
+        static Text of(String source) {
+            List<String> literals = new ArrayList<>();
+            List<String> placeholders = new ArrayList<>();
+            Matcher matcher = PLACEHOLDER.matcher(source);
+            int from = 0;
+            while (matcher.find()) {
+                literals.add(source.substring(from, matcher.start()));
+                placeholders.add(matcher.group(1));
+                from = matcher.end();
+            }
+            literals.add(source.substring(from));
+            return new Text(List.copyOf(literals), List.copyOf(placeholders), source.length());
+        }
+
+        String fill(Map<String, String> values, boolean escapeValues) {
+            StringBuilder out = new StringBuilder(length + 64);
+            for (int i = 0; i < placeholders.size(); i++) {
+                out.append(literals.get(i));
+                String value = values.get(placeholders.get(i));
+                if (value != null) {
+                    out.append(escapeValues ? escape(value) : value);
+                }
+            }
+            return out.append(literals.get(placeholders.size())).toString();
+        }
     }
 }

@@ -24,7 +24,7 @@ public class TemplateCatalog {
     static final String DEFAULT_LOCALE = "id";
 
     private final Map<String, MessageTemplate> templates = new HashMap<>();
-    private final String layout;
+    private final MessageTemplate.Text layout;
 
     public TemplateCatalog() {
         for (String locale : LOCALES) {
@@ -33,7 +33,7 @@ public class TemplateCatalog {
                 templates.put(key(name, locale), MessageTemplate.parse(name, locale, read(path)));
             }
         }
-        layout = read("templates/layout.html");
+        layout = MessageTemplate.Text.of(read("templates/layout.html"));
     }
 
     public boolean knows(String name) {

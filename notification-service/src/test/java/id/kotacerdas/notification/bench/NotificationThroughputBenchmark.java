@@ -29,14 +29,18 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * Not a test: measures sustained SMS/s and e-mails/s through the whole service on this machine.
  * Starts a KRaft broker, an in-memory Mongo-wire store, the SMSC simulator and the mail sink,
- * runs notification-service against them with the provider rate limit lifted, pushes N requests
- * per channel through Kafka and times them until the last one reached its simulator.
+ * runs notification-service against them with the provider rate limit lifted, warms up with {@code bench.warmup}
+ * requests per channel, then pushes N requests per channel through Kafka and times them until the last one reached
+ * its simulator. Each phase starts once every outcome event of the previous one is published; each prints its CPU
+ * per message by component ({@link CpuAccount}) and, with {@code -Dbench.store-commands=true}, its store round trips
+ * per message ({@link StoreCommands}).
  * <p>
  * Run: {@code ./mvnw -o -q -pl notification-service test-compile exec:java
  * -Dexec.classpathScope=test -Dexec.mainClass=id.kotacerdas.notification.bench.NotificationThroughputBenchmark
@@ -44,12 +48,21 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 public final class NotificationThroughputBenchmark {
 
+    /** The SMSC's count is a counter: read it often. */
+    private static final Duration SMSC_POLL = Duration.ofMillis(5);
+    /**
+     * The mail sink counts by walking every mailbox (one per recipient) and every message: reading it every 50 ms times
+     * a run of seconds within 1 % without loading the machine it measures.
+     */
+    private static final Duration MAIL_POLL = Duration.ofMillis(50);
+
     private NotificationThroughputBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         int smsCount = Integer.getInteger("bench.sms", 5000);
         int emailCount = Integer.getInteger("bench.email", 3000);
+        int warmUp = Integer.getInteger("bench.warmup", 1000);
         // the requests topic exists before the first send: an idempotent producer racing its creation can
         // loop on OUT_OF_ORDER_SEQUENCE_NUMBER and the run never starts
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 12, Topics.NOTIFICATION_REQUESTS);
@@ -57,8 +70,9 @@ public final class NotificationThroughputBenchmark {
         String externalMongo = System.getProperty("bench.mongodb.uri");
         EmbeddedStore mongo = externalMongo == null ? EmbeddedStore.inMemory() : null;
         String mongoUri = mongo == null ? externalMongo : "mongodb://127.0.0.1:" + mongo.bind().getPort();
+        // the simulator trims its list of kept messages with an O(n) size() on every submit: keep few
         SmscSimulator smsc = SmscSimulator.start(SmscConfig.of("bench", "bench")
-                .withReceiptDelay(Duration.ofMillis(10)).withKeepAtMost(smsCount * 2));
+                .withReceiptDelay(Duration.ofMillis(10)).withKeepAtMost(1_000));
         MailSink mail = MailSink.start("127.0.0.1", freePort());
         // command-line arguments, so they win over application.yml and the platform defaults
         Map<String, String> settings = Map.ofEntries(
@@ -82,26 +96,60 @@ public final class NotificationThroughputBenchmark {
                         Map.entry("spring.mail.port", String.valueOf(mail.port())),
                         Map.entry("logging.level.root", "WARN"),
                         Map.entry("logging.structured.format.console", ""));
+        // counting the store's commands makes the driver decode each one again: only when asked for
+        StoreCommands storeCommands = Boolean.getBoolean("bench.store-commands") ? new StoreCommands() : null;
         ConfigurableApplicationContext service = new SpringApplicationBuilder(NotificationServiceApplication.class)
+                .initializers(context -> {
+                    if (storeCommands != null) {
+                        context.getBeanFactory().registerSingleton("benchStoreCommands",
+                                (MongoClientSettingsBuilderCustomizer) mongoSettings ->
+                                        mongoSettings.addCommandListener(storeCommands));
+                    }
+                })
                 .run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, "10",
-                ProducerConfig.BATCH_SIZE_CONFIG, "131072"), new StringSerializer(), new ByteArraySerializer())) {
-            waitUntil(() -> smsc.boundSessions(), 1, Duration.ofSeconds(60));
-            System.out.println("warming up...");
-            run(producer, 300, i -> smsRequest(i), smsc::submitCount, Duration.ofMinutes(2));
-            run(producer, 300, i -> emailRequest(i), mail::receivedCount, Duration.ofMinutes(2));
+                ProducerConfig.BATCH_SIZE_CONFIG, "131072"), new StringSerializer(), new ByteArraySerializer());
+             OutcomeEvents outcomes = new OutcomeEvents(kafka.getBrokersAsString())) {
+            waitUntil(() -> smsc.boundSessions(), 1, Duration.ofSeconds(60), SMSC_POLL);
+            System.out.printf("warming up (%d SMS, %d e-mails)...%n", warmUp, warmUp);
+            run(producer, warmUp, i -> smsRequest(i), smsc::submitCount, SMSC_POLL, Duration.ofMinutes(5));
+            run(producer, warmUp, i -> emailRequest(i), mail::receivedCount, MAIL_POLL, Duration.ofMinutes(5));
+            // each SMS ends with NotificationSent and NotificationDelivered, each e-mail with NotificationSent
+            long expectedEvents = 3L * warmUp;
+            outcomes.awaitAtLeast(expectedEvents);
 
-            double smsPerSecond = run(producer, smsCount, i -> smsRequest(i), smsc::submitCount, Duration.ofMinutes(10));
+            // CPU and store work are counted from a phase's first request to its last outcome event
+            CpuAccount smsCpu = CpuAccount.start();
+            Map<String, long[]> storeBefore = storeCommands == null ? null : storeCommands.snapshot();
+            double smsPerSecond = run(producer, smsCount, i -> smsRequest(i), smsc::submitCount, SMSC_POLL,
+                    Duration.ofMinutes(10));
             System.out.printf("SMS:    %d requests → %d submit_sm at the SMSC, %.0f SMS/s sustained%n", smsCount, smsCount,
                     smsPerSecond);
+            expectedEvents += 2L * smsCount;
+            outcomes.awaitAtLeast(expectedEvents);
+            smsCpu.print("SMS phase", smsCount);
+            if (storeCommands != null) {
+                storeCommands.print(storeBefore, smsCount);
+            }
+
             int mailsBefore = mail.receivedCount();
-            double emailsPerSecond = run(producer, emailCount, i -> emailRequest(i), mail::receivedCount,
+            CpuAccount emailCpu = CpuAccount.start();
+            storeBefore = storeCommands == null ? null : storeCommands.snapshot();
+            double emailsPerSecond = run(producer, emailCount, i -> emailRequest(i), mail::receivedCount, MAIL_POLL,
                     Duration.ofMinutes(10));
             System.out.printf("E-mail: %d requests → %d e-mails at the SMTP server, %.0f e-mails/s sustained%n", emailCount,
                     mail.receivedCount() - mailsBefore, emailsPerSecond);
+            expectedEvents += emailCount;
+            outcomes.awaitAtLeast(expectedEvents);
+            emailCpu.print("E-mail phase", emailCount);
+            if (storeCommands != null) {
+                storeCommands.print(storeBefore, emailCount);
+            }
+            System.out.printf("Outcome events on %s: %d (expected at least %d)%n", Topics.NOTIFICATIONS,
+                    outcomes.published(), expectedEvents);
         } finally {
             service.close();
             smsc.stop();
@@ -116,7 +164,7 @@ public final class NotificationThroughputBenchmark {
 
     /** Publishes {@code count} requests and returns messages per second from the first send to the last arrival. */
     private static double run(KafkaProducer<String, byte[]> producer, int count, IntFunction<NotificationRequested> request,
-                              IntSupplier arrived, Duration limit) throws Exception {
+                              IntSupplier arrived, Duration poll, Duration limit) throws Exception {
         int before = arrived.getAsInt();
         long started = System.nanoTime();
         List<CompletableFuture<?>> acks = new ArrayList<>(count);
@@ -129,7 +177,7 @@ public final class NotificationThroughputBenchmark {
             acks.add(ack);
         }
         CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
-        waitUntil(arrived, before + count, limit);
+        waitUntil(arrived, before + count, limit, poll);
         return count / ((System.nanoTime() - started) / 1e9);
     }
 
@@ -151,13 +199,14 @@ public final class NotificationThroughputBenchmark {
                 NotificationPriority.NORMAL, now, "bench", now);
     }
 
-    private static void waitUntil(IntSupplier value, int atLeast, Duration limit) throws InterruptedException {
+    private static void waitUntil(IntSupplier value, int atLeast, Duration limit, Duration poll)
+            throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (value.getAsInt() < atLeast) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("only " + value.getAsInt() + " of " + atLeast + " arrived within " + limit);
             }
-            Thread.sleep(5);
+            Thread.sleep(poll.toMillis());
         }
     }
 

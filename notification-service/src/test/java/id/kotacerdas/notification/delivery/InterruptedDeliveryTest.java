@@ -31,7 +31,7 @@ class InterruptedDeliveryTest extends NotificationServiceTestBase {
                 Map.of("trackingNumber", "MMK-2026-000600"), NotificationPriority.NORMAL);
         // what a crash between "recorded SENDING" and "provider answered" leaves behind
         Delivery interrupted = Delivery.queue(request, Channel.SMS, List.of(), Instant.now().minus(Duration.ofHours(1)));
-        interrupted.startSending(Instant.now().minus(Duration.ofHours(1)));
+        interrupted.startSending("a-sender-that-crashed", Instant.now().minus(Duration.ofHours(1)));
         assertThat(store.insertIfAbsent(interrupted)).isTrue();
 
         String failed = value(notifications.awaitType(NotificationEvents.FAILED.type(), json -> json.contains(requestId),

@@ -1,0 +1,261 @@
+package id.kotacerdas.notification.delivery;
+
+import static id.kotacerdas.testing.RecordedTopics.header;
+import static id.kotacerdas.testing.RecordedTopics.value;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import id.kotacerdas.contracts.EventCatalog;
+import id.kotacerdas.contracts.EventJson;
+import id.kotacerdas.contracts.Topics;
+import id.kotacerdas.contracts.notification.Channel;
+import id.kotacerdas.contracts.notification.NotificationEvents;
+import id.kotacerdas.contracts.notification.NotificationPriority;
+import id.kotacerdas.contracts.notification.NotificationRequested;
+import id.kotacerdas.contracts.notification.NotificationTemplates;
+import id.kotacerdas.contracts.notification.Recipient;
+import id.kotacerdas.notification.NotificationServiceTestBase;
+import id.kotacerdas.notification.template.RenderedMessage;
+import id.kotacerdas.support.events.EventEnvelope;
+import id.kotacerdas.testing.RecordedTopics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The batched paths: intake of a whole poll, dispatch batches, and two instances competing for the same work. */
+class BatchDeliveryTest extends NotificationServiceTestBase {
+
+    private static final int SYSTEM_ERROR = 0x08;
+    private static final Duration LINGER = Duration.ofMillis(5);
+
+    @Autowired
+    DeliveryIntake intake;
+    @Autowired
+    DeliveryStore store;
+    @Autowired
+    SendPreparation preparation;
+    @Autowired
+    SendSettlement settlement;
+    @Autowired
+    List<ChannelSender> senders;
+
+    @Test
+    void aRequestRepeatedWithinABatchAndInALaterBatchIsSentOnce() {
+        String firstPhone = newPhone();
+        String secondPhone = newPhone();
+        NotificationRequested first = smsRequest(newRequestId(), firstPhone);
+        NotificationRequested second = smsRequest(newRequestId(), secondPhone);
+
+        assertThat(intake.acceptAll(List.of(first, second, first))).isEqualTo(2);
+        assertThat(intake.acceptAll(List.of(second, first))).isZero();
+        publish(first);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> !smsTo(firstPhone).isEmpty() && !smsTo(secondPhone).isEmpty());
+        notifications.awaitType(NotificationEvents.DELIVERED.type(), json -> json.contains(second.requestId()),
+                Duration.ofSeconds(60));
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> smsTo(firstPhone).size() == 1 && smsTo(secondPhone).size() == 1);
+        assertThat(distinctEventIds(NotificationEvents.SENT.type(), first.requestId())).isEqualTo(1);
+        assertThat(distinctEventIds(NotificationEvents.SENT.type(), second.requestId())).isEqualTo(1);
+    }
+
+    @Test
+    void aPollWithRepeatsAndABrokenRequestInTheMiddleQueuesEveryGoodRequestOnce() throws Exception {
+        List<NotificationRequested> good = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            good.add(smsRequest(newRequestId(), newPhone()));
+        }
+        String brokenId = newRequestId();
+        NotificationRequested broken = new NotificationRequested(brokenId, new Recipient("Tanpa Templat", newPhone(), null),
+                List.of(Channel.SMS), null, "id", Map.of(), NotificationPriority.NORMAL, null, "test", Instant.now());
+        List<NotificationRequested> poll = new ArrayList<>(good.subList(0, 4));
+        poll.add(good.get(1));
+        poll.add(broken);
+        poll.addAll(good.subList(4, 8));
+        poll.add(good.get(6));
+
+        try (RecordedTopics deadLetters = RecordedTopics.of(brokers, Topics.deadLetterOf(Topics.NOTIFICATION_REQUESTS))) {
+            publishTogether(poll);
+
+            deadLetters.await(r -> brokenId.equals(r.key()), Duration.ofSeconds(60));
+            for (NotificationRequested request : good) {
+                notifications.awaitType(NotificationEvents.DELIVERED.type(), json -> json.contains(request.requestId()),
+                        Duration.ofSeconds(60));
+            }
+        }
+        for (NotificationRequested request : good) {
+            assertThat(smsTo(request.recipient().phone())).hasSize(1);
+        }
+        assertThat(store.byRequestId(brokenId)).isEmpty();
+    }
+
+    @Test
+    void aBatchWhoseSmscsFailHalfWayEndsEveryDeliveryInARightStateAndEachRequestIsSentOnce() {
+        int count = 12;
+        int acceptedBeforeFailure = count / 2;
+        List<NotificationRequested> requests = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            requests.add(request(newRequestId(), new Recipient("Warga " + i, newPhone(), "half-" + UUID.randomUUID()
+                    + "@example.org"), List.of(Channel.SMS, Channel.EMAIL), NotificationTemplates.REPORT_CLOSED, "id",
+                    Map.of("trackingNumber", "MMK-2026-" + i), NotificationPriority.NORMAL));
+        }
+        ChannelSender failingHalfWay = new SmsFailingAfter(sender(Channel.SMS), acceptedBeforeFailure);
+        ChannelPipeline pipeline = new ChannelPipeline("test-half-way", failingHalfWay, 4, 100, LINGER, preparation,
+                settlement);
+        pipeline.start();
+        try {
+            queueDirectly(requests).forEach(pipeline::offer);
+
+            for (NotificationRequested request : requests) {
+                Delivery sms = await().atMost(Duration.ofSeconds(60)).until(
+                        () -> store.find(Delivery.idOf(request.requestId(), Channel.SMS)).orElseThrow(),
+                        d -> d.state() == DeliveryState.DELIVERED || d.state() == DeliveryState.FAILED);
+                if (sms.state() == DeliveryState.FAILED) {
+                    assertThat(sms.failureReason()).isEqualTo("all-sms-providers-failed");
+                    assertThat(sms.fellBackTo()).isEqualTo(Channel.EMAIL);
+                    await().atMost(Duration.ofSeconds(60)).until(() -> mailTo(request.recipient().email()).size() == 1);
+                }
+            }
+        } finally {
+            pipeline.stop();
+        }
+        List<Delivery> smsDeliveries = requests.stream()
+                .map(r -> store.find(Delivery.idOf(r.requestId(), Channel.SMS)).orElseThrow()).toList();
+        // this instance's sweep may take one of them first, through the normal pipeline: the split can move by that
+        assertThat(smsDeliveries).filteredOn(d -> d.state() == DeliveryState.DELIVERED).isNotEmpty();
+        assertThat(smsDeliveries).filteredOn(d -> d.state() == DeliveryState.FAILED).isNotEmpty();
+        for (NotificationRequested request : requests) {
+            int messages = smsTo(request.recipient().phone()).size() + mailTo(request.recipient().email()).size();
+            assertThat(messages).as("messages for %s", request.requestId()).isEqualTo(1);
+            assertThat(distinctEventIds(NotificationEvents.FAILED.type(), request.requestId())).isZero();
+        }
+    }
+
+    @Test
+    void twoInstancesGivenTheSameDeliveriesSendEachOnce() {
+        List<NotificationRequested> requests = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            requests.add(smsRequest(newRequestId(), newPhone()));
+        }
+        ChannelPipeline one = new ChannelPipeline("test-instance-one", sender(Channel.SMS), 8, 100, LINGER,
+                preparation, settlement);
+        ChannelPipeline other = new ChannelPipeline("test-instance-two", sender(Channel.SMS), 8, 100, LINGER,
+                preparation, settlement);
+        one.start();
+        other.start();
+        try {
+            List<Delivery> queued = queueDirectly(requests);
+            // what each instance read from the database: separate copies of the same QUEUED deliveries
+            List<Delivery> otherCopies = queued.stream().map(d -> store.find(d.id()).orElseThrow()).toList();
+            CompletableFuture.allOf(CompletableFuture.runAsync(() -> queued.forEach(one::offer)),
+                    CompletableFuture.runAsync(() -> otherCopies.forEach(other::offer))).join();
+
+            for (NotificationRequested request : requests) {
+                notifications.awaitType(NotificationEvents.DELIVERED.type(), json -> json.contains(request.requestId()),
+                        Duration.ofSeconds(60));
+            }
+        } finally {
+            one.stop();
+            other.stop();
+        }
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() ->
+                requests.stream().allMatch(r -> smsTo(r.recipient().phone()).size() == 1));
+        for (NotificationRequested request : requests) {
+            assertThat(distinctEventIds(NotificationEvents.SENT.type(), request.requestId())).isEqualTo(1);
+            assertThat(distinctEventIds(NotificationEvents.DELIVERED.type(), request.requestId())).isEqualTo(1);
+            Delivery delivery = store.find(Delivery.idOf(request.requestId(), Channel.SMS)).orElseThrow();
+            assertThat(delivery.attempts()).extracting(Attempt::outcome).containsExactly("started", "accepted", "receipt");
+        }
+    }
+
+    /** Inserts QUEUED SMS deliveries the way intake does, but without handing them to this instance's dispatcher. */
+    private List<Delivery> queueDirectly(List<NotificationRequested> requests) {
+        Instant now = Instant.now();
+        List<Delivery> deliveries = requests.stream().map(r -> Delivery.queue(r, Channel.SMS, List.of(), now)).toList();
+        assertThat(store.insertAllIfAbsent(deliveries).inserted()).hasSize(deliveries.size());
+        return deliveries;
+    }
+
+    private ChannelSender sender(Channel channel) {
+        return senders.stream().filter(s -> s.channel() == channel).findFirst().orElseThrow();
+    }
+
+    private void publishTogether(List<NotificationRequested> requests) {
+        List<CompletableFuture<?>> sent = new ArrayList<>();
+        for (NotificationRequested request : requests) {
+            EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), "/kota-cerdas/test",
+                    EventCatalog.forEvent(request).type(), request.requestId(), Instant.now(), null,
+                    EventJson.write(request));
+            sent.add(kafka.send(envelope.toRecord(Topics.NOTIFICATION_REQUESTS)));
+        }
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+    }
+
+    private long distinctEventIds(String type, String requestId) {
+        return notifications.ofType(type).stream().filter(r -> value(r).contains(requestId))
+                .map(r -> header(r, "ce_id")).distinct().count();
+    }
+
+    private static NotificationRequested smsRequest(String requestId, String phone) {
+        return request(requestId, new Recipient("Warga", phone, null), List.of(Channel.SMS),
+                NotificationTemplates.REPORT_CLOSED, "id", Map.of("trackingNumber", "MMK-2026-000800"),
+                NotificationPriority.NORMAL);
+    }
+
+    /**
+     * The real SMS sender, whose SMSCs both start refusing (system error) once {@code accepted} messages went
+     * through: the first ones are sent, every later one is refused by both providers.
+     */
+    private static final class SmsFailingAfter implements ChannelSender {
+
+        private final ChannelSender delegate;
+        private final int accepted;
+        private final AtomicInteger calls = new AtomicInteger();
+        private final CountDownLatch firstOnesDone;
+
+        SmsFailingAfter(ChannelSender delegate, int accepted) {
+            this.delegate = delegate;
+            this.accepted = accepted;
+            this.firstOnesDone = new CountDownLatch(accepted);
+        }
+
+        @Override
+        public Channel channel() {
+            return delegate.channel();
+        }
+
+        @Override
+        public boolean hasAddress(Delivery delivery) {
+            return delegate.hasAddress(delivery);
+        }
+
+        @Override
+        public SendOutcome send(Delivery delivery, RenderedMessage message) {
+            int call = calls.incrementAndGet();
+            if (call <= accepted) {
+                try {
+                    return delegate.send(delivery, message);
+                } finally {
+                    firstOnesDone.countDown();
+                }
+            }
+            try {
+                assertThat(firstOnesDone.await(30, TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            PRIMARY.failWith(SYSTEM_ERROR);
+            SECONDARY.failWith(SYSTEM_ERROR);
+            return delegate.send(delivery, message);
+        }
+    }
+}
