@@ -77,14 +77,10 @@ final class Proofs {
         if (!c0.add(c1).mod(Group.ORDER).equals(c)) {
             return false;
         }
-        ECPoint a0 = Group.decodePoint(proof.a0());
-        ECPoint b0 = Group.decodePoint(proof.b0());
-        ECPoint a1 = Group.decodePoint(proof.a1());
-        ECPoint b1 = Group.decodePoint(proof.b1());
-        addGeneratorEquation(batch, v0, c0, a0, alphas);
-        addKeyEquation(batch, key, v0, c0, b0, betas, BigInteger.ZERO);
-        addGeneratorEquation(batch, v1, c1, a1, alphas);
-        addKeyEquation(batch, key, v1, c1, b1, betas, c1);
+        addGeneratorEquation(batch, v0, c0, ra0, alphas);
+        addKeyEquation(batch, key, v0, c0, rb0, betas, BigInteger.ZERO);
+        addGeneratorEquation(batch, v1, c1, ra1, alphas);
+        addKeyEquation(batch, key, v1, c1, rb1, betas, c1);
         return true;
     }
 
@@ -94,12 +90,12 @@ final class Proofs {
         byte[] rb = Group.rawBytes(proof.b());
         BigInteger v = Group.decodeScalar(proof.v());
         BigInteger c = transcript.bytes(ra).bytes(rb).challenge();
-        addGeneratorEquation(batch, v, c, Group.decodePoint(proof.a()), alphas);
-        addKeyEquation(batch, key, v, c, Group.decodePoint(proof.b()), betas, c);
+        addGeneratorEquation(batch, v, c, ra, alphas);
+        addKeyEquation(batch, key, v, c, rb, betas, c);
     }
 
-    /** v·G − a − c·ΣA = O. */
-    private static void addGeneratorEquation(BatchCheck batch, BigInteger v, BigInteger c, ECPoint a,
+    /** v·G − a − c·ΣA = O; {@code a} is the commitment's encoding (validated by the batch). */
+    private static void addGeneratorEquation(BatchCheck batch, BigInteger v, BigInteger c, byte[] a,
                                              ECPoint[] alphas) {
         batch.equation().fixed(v, Group.GENERATOR).minus(a);
         BigInteger minusC = c.negate();
@@ -109,7 +105,7 @@ final class Proofs {
     }
 
     /** v·K − b − c·ΣB + (c·j)·G = O, where {@code cTimesJ} = c·j for the branch value j. */
-    private static void addKeyEquation(BatchCheck batch, ECPoint key, BigInteger v, BigInteger c, ECPoint b,
+    private static void addKeyEquation(BatchCheck batch, ECPoint key, BigInteger v, BigInteger c, byte[] b,
                                        ECPoint[] betas, BigInteger cTimesJ) {
         batch.equation().fixed(v, key).minus(b);
         if (cTimesJ.signum() != 0) {

@@ -1,6 +1,7 @@
 package id.kotacerdas.election.crypto.group;
 
 import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.custom.sec.SecP256R1Field;
 
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -15,11 +16,13 @@ import java.util.Map;
  */
 public final class BatchCheck {
 
-    private ECPoint[] points = new ECPoint[256];
+    /** Affine coordinates of the terms' points, 16 words each (x then y; see {@link P256Arithmetic}). */
+    private int[] coordinates = new int[16 * 256];
     private BigInteger[] scalars = new BigInteger[256];
     private int count;
     private final Map<ECPoint, BigInteger> fixed = new IdentityHashMap<>();
     private final Map<ECPoint, Integer> positions = new IdentityHashMap<>();
+    private final byte[] buffer = new byte[64];
     private BigInteger weight = BigInteger.ONE;
 
     /** Starts a new equation; the following terms are summed and must equal the point at infinity. */
@@ -28,18 +31,21 @@ public final class BatchCheck {
         return this;
     }
 
-    /** Adds s·P for a point read from the ballot or record; terms of the same point instance are merged. */
+    /**
+     * Adds s·P for a point read from the ballot or record; terms of the same point instance are merged. Scalars are
+     * reduced modulo the group order once, when the batch is checked.
+     */
     public BatchCheck term(BigInteger s, ECPoint point) {
         if (point.isInfinity()) {
             return this;
         }
-        BigInteger weighted = s.multiply(weight).mod(Group.ORDER);
-        Integer position = positions.get(point);
+        BigInteger weighted = s.multiply(weight);
+        Integer position = positions.putIfAbsent(point, count);
         if (position == null) {
-            positions.put(point, count);
-            add(weighted, point);
+            int offset = 16 * count;
+            P256Arithmetic.affine(point, slot(weighted), offset, buffer);
         } else {
-            scalars[position] = scalars[position].add(weighted).mod(Group.ORDER);
+            scalars[position] = scalars[position].add(weighted);
         }
         return this;
     }
@@ -49,31 +55,58 @@ public final class BatchCheck {
         if (point.isInfinity()) {
             return this;
         }
-        add(weight, point.negate());
+        int offset = 16 * count;
+        P256Arithmetic.affine(point, slot(weight), offset, buffer);
+        negateY(offset);
+        return this;
+    }
+
+    /**
+     * Adds −P for a point given as its raw SEC 1 encoding ({@link Group#rawBytes} of a point field), validated like
+     * {@link Group#decodePoint(byte[])} but without building a BouncyCastle point: for proof commitments, which are
+     * used in this one term only.
+     *
+     * @throws InvalidEncodingException when the bytes are not a point of the group
+     */
+    public BatchCheck minus(byte[] encodedPoint) {
+        if (encodedPoint.length == 1 && encodedPoint[0] == 0) {
+            return this;
+        }
+        int[] words = new int[16];
+        P256Arithmetic.decodeFinite(encodedPoint, words, 0);
+        int offset = 16 * count;
+        System.arraycopy(words, 0, slot(weight), offset, 16);
+        negateY(offset);
         return this;
     }
 
     /** Adds s·B for a long-lived base prepared with {@link Group#fixedBase} (or the generator). */
     public BatchCheck fixed(BigInteger s, ECPoint base) {
-        fixed.merge(base, s.multiply(weight).mod(Group.ORDER), (x, y) -> x.add(y).mod(Group.ORDER));
+        fixed.merge(base, s.multiply(weight), BigInteger::add);
         return this;
     }
 
     public boolean holds() {
-        ECPoint total = Msm.sum(points, scalars, count);
+        ECPoint total = Msm.sum(coordinates, scalars, count, 0, null);
         for (Map.Entry<ECPoint, BigInteger> base : fixed.entrySet()) {
             total = total.add(Group.timesFixed(base.getKey(), base.getValue()));
         }
         return total.isInfinity();
     }
 
-    private void add(BigInteger s, ECPoint point) {
-        if (count == points.length) {
-            points = Arrays.copyOf(points, count * 2);
+    /** Appends a term with scalar s; returns the coordinate array to write its 16 words into (at 16·(count − 1)). */
+    private int[] slot(BigInteger s) {
+        if (count == scalars.length) {
             scalars = Arrays.copyOf(scalars, count * 2);
+            coordinates = Arrays.copyOf(coordinates, 32 * count);
         }
-        points[count] = point;
-        scalars[count] = s;
-        count++;
+        scalars[count++] = s;
+        return coordinates;
+    }
+
+    private void negateY(int offset) {
+        int[] y = Arrays.copyOfRange(coordinates, offset + 8, offset + 16);
+        SecP256R1Field.negate(y, y);
+        System.arraycopy(y, 0, coordinates, offset + 8, 8);
     }
 }

@@ -117,16 +117,21 @@ public final class TallyDecryptor {
             return;
         }
         if (!batch.holds()) {
+            boolean anyFails = false;
             for (int i = 0; i < aggregates.size(); i++) {
                 BatchCheck single = new BatchCheck();
                 decryption.shares().get(i).addTo(single, context, guardian.guardianId(), guardian.publicKey(), key,
                         aggregates.get(i), alphas[i]);
                 if (!single.holds()) {
+                    anyFails = true;
                     problems.add("guardian " + guardian.guardianId() + " decryption proof of "
                             + aggregates.get(i).aggregateId() + " fails");
                 }
             }
-            return;
+            // every proof holds on its own (the batch's random weights were unlucky): the shares count
+            if (anyFails) {
+                return;
+            }
         }
         for (int i = 0; i < shares.length; i++) {
             shareSums[i] = shareSums[i].add(shares[i]);

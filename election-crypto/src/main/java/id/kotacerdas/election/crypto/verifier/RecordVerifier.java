@@ -169,20 +169,22 @@ public final class RecordVerifier {
         String previous = BoardChain.genesis(manifest.electionId(), context.manifestHash());
         long expectedSequence = 1;
         List<BoardEntry> chunk = new ArrayList<>(BallotVerifier.CHUNK);
+        List<String> codes = new ArrayList<>(BallotVerifier.CHUNK);
         try {
             while (entries.hasNext()) {
                 BoardEntry entry = entries.next();
-                checkLink(entry, expectedSequence, previous, villageOfTps, trackingCodes, chainProblems);
+                codes.add(checkLink(entry, expectedSequence, previous, villageOfTps, trackingCodes, chainProblems));
                 previous = entry.entryHash();
                 expectedSequence++;
                 chunk.add(entry);
                 if (chunk.size() == BallotVerifier.CHUNK) {
-                    futures.add(submit(pool, inFlight, verifier, chunk, local));
+                    futures.add(submit(pool, inFlight, verifier, chunk, codes, local));
                     chunk = new ArrayList<>(BallotVerifier.CHUNK);
+                    codes = new ArrayList<>(BallotVerifier.CHUNK);
                 }
             }
             if (!chunk.isEmpty()) {
-                futures.add(submit(pool, inFlight, verifier, chunk, local));
+                futures.add(submit(pool, inFlight, verifier, chunk, codes, local));
             }
             List<String> invalid = new ArrayList<>();
             for (Future<List<String>> future : futures) {
@@ -208,9 +210,10 @@ public final class RecordVerifier {
         }
     }
 
-    private static void checkLink(BoardEntry entry, long expectedSequence, String previous,
-                                  Map<String, String> villageOfTps, Map<String, Long> trackingCodes,
-                                  List<String> problems) {
+    /** Checks one link of the chain; returns the ballot's tracking code as recomputed, null if malformed. */
+    private static String checkLink(BoardEntry entry, long expectedSequence, String previous,
+                                    Map<String, String> villageOfTps, Map<String, Long> trackingCodes,
+                                    List<String> problems) {
         String where = "entry " + expectedSequence;
         if (entry.sequence() != expectedSequence) {
             problems.add(where + " has sequence " + entry.sequence());
@@ -228,7 +231,7 @@ public final class RecordVerifier {
             }
         } catch (RuntimeException e) {
             problems.add(where + " is malformed: " + e.getMessage());
-            return;
+            return null;
         }
         if (!trackingCode.equals(entry.trackingCode())) {
             problems.add(where + " has a tracking code that is not its ballot's hash");
@@ -240,15 +243,20 @@ public final class RecordVerifier {
             problems.add(where + " was cast at TPS " + entry.tpsId() + ", which does not vote in "
                     + ballot.villageCode());
         }
+        return trackingCode;
     }
 
     private static Future<List<String>> submit(ExecutorService pool, Semaphore inFlight, BallotVerifier verifier,
-                                               List<BoardEntry> chunk, ThreadLocal<TallyAccumulator> local)
+                                               List<BoardEntry> chunk, List<String> codes,
+                                               ThreadLocal<TallyAccumulator> local)
             throws InterruptedException {
         inFlight.acquire();
         return pool.submit(() -> {
             try {
-                ChunkVerification result = verifier.verifyChunk(chunk.stream().map(BoardEntry::ballot).toList());
+                // the tracking codes were recomputed from the ballots while checking the chain (entries whose code
+                // could not be computed are malformed, and verifyChunk reports why)
+                ChunkVerification result = verifier.verifyChunk(chunk.stream().map(BoardEntry::ballot).toList(),
+                        codes);
                 List<String> invalid = new ArrayList<>();
                 TallyAccumulator accumulator = local.get();
                 for (int i = 0; i < chunk.size(); i++) {

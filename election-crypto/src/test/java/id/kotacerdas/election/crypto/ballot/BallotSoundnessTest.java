@@ -112,6 +112,37 @@ class BallotSoundnessTest {
                 .containsExactly(true, true, true, true, false, true);
     }
 
+    @Test
+    void aFailingBatchIsBisectedAndNamesExactlyTheInvalidBallots() {
+        int count = 2 * BallotVerifier.SINGLE_BELOW + 20;    // large enough to be split before single checks
+        List<EncryptedBallot> ballots = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ballots.add(ELECTION.encryptor.encrypt("desa-1", "desa-1-calon-" + (1 + i % 3)));
+        }
+        List<Integer> bad = List.of(0, count / 2 - 1, count / 2, count - 1);
+        for (int i : bad) {
+            ballots.set(i, cheat(ELECTION.context, new int[]{1, 1, 0}, new int[]{1, 1, 0}));
+        }
+        EncryptedBallot honest = ballots.get(5);
+        DisjunctiveProof p = honest.selections().get(0).proof();
+        ballots.set(7, withFirstProof(honest, new DisjunctiveProof(p.a0(), p.b0(), p.a1(), p.b1(), "AA==", p.c1(),
+                p.v0(), p.v1())));                         // malformed: rejected before the batch
+        List<String> codes = ballots.stream().map(EncryptedBallot::trackingCode).toList();
+
+        ChunkVerification result = verifier.verifyChunk(ballots, codes);
+
+        for (int i = 0; i < count; i++) {
+            boolean valid = !bad.contains(i) && i != 7;
+            assertThat(result.outcomes().get(i).valid()).as("ballot %d", i).isEqualTo(valid);
+            assertThat(result.decoded().get(i) != null).as("decoded %d", i).isEqualTo(valid);
+            assertThat(result.outcomes().get(i).trackingCode()).isEqualTo(codes.get(i));
+        }
+        assertThat(result.outcomes().get(7).reason()).startsWith("malformed ballot");
+        assertThat(result.outcomes().get(0).reason()).isEqualTo("a proof does not verify");
+        assertThat(verifier.verifyAll(ballots, 2)).extracting(BallotVerification::valid)
+                .isEqualTo(result.outcomes().stream().map(BallotVerification::valid).toList());
+    }
+
     private static EncryptedBallot withFirstProof(EncryptedBallot ballot, DisjunctiveProof proof) {
         List<EncryptedSelection> selections = new ArrayList<>(ballot.selections());
         EncryptedSelection first = selections.get(0);
