@@ -35,12 +35,8 @@ final class EqualityIndex<P> extends Index<P> {
         this.firstKey = new FirstKey(keys.get(0));
     }
 
-    String field() {
-        return firstKey.field();
-    }
-
     /** The positions of documents whose first key equals one of {@code values} (already known to be plain). */
-    synchronized Collection<P> candidates(Collection<?> values) {
+    private synchronized Collection<P> candidates(Collection<?> values) {
         Set<P> found = new LinkedHashSet<>();
         for (Object value : values) {
             for (KeyValue key : firstKey.keyValues(firstKey.holding(value))) {
@@ -98,15 +94,17 @@ final class EqualityIndex<P> extends Index<P> {
         // not unique: nothing to refuse
     }
 
-    /** Planning goes through {@link IndexedQueries}, which filters the candidates with the whole query. */
+    /** True when the query pins the first key; the caller filters the candidates with the whole query. */
     @Override
     public boolean canHandle(Document query) {
-        return false;
+        return IndexedQueries.pinnedValues(query, firstKey.field()) != null;
     }
 
+    /** Documents whose first key has a value the query pins it to (none when it pins nothing). */
     @Override
     public Iterable<P> getPositions(Document query) {
-        throw new UnsupportedOperationException("use candidates()");
+        Collection<?> values = IndexedQueries.pinnedValues(query, firstKey.field());
+        return values == null ? List.of() : candidates(values);
     }
 
     @Override

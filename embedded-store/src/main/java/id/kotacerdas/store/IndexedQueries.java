@@ -35,15 +35,24 @@ final class IndexedQueries {
             }
         }
         for (Index<P> index : indexes) {
-            if (index instanceof EqualityIndex<P> equality) {
-                Object value = conjunct(query, equality.field());
-                if (isPlain(value)) {
-                    return equality.candidates(List.of(value));
-                }
-                if (isInOfPlainValues(value)) {
-                    return equality.candidates((Collection<?>) ((Document) value).get("$in"));
-                }
+            if (index instanceof EqualityIndex<P> && index.canHandle(query)) {
+                return index.getPositions(query);
             }
+        }
+        return null;
+    }
+
+    /**
+     * The values a query pins {@code field} to (one plain value, or the plain values of an {@code $in}), at the top
+     * level or inside a top-level {@code $and}; {@code null} when it does not pin the field.
+     */
+    static Collection<?> pinnedValues(Document query, String field) {
+        Object value = conjunct(query, field);
+        if (isPlain(value)) {
+            return List.of(value);
+        }
+        if (isInOfPlainValues(value)) {
+            return (Collection<?>) ((Document) value).get("$in");
         }
         return null;
     }
