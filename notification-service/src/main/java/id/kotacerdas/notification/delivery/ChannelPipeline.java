@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,10 @@ import org.slf4j.LoggerFactory;
  * next one) and each waits a few milliseconds for more ({@code batch-linger}). At most {@code 2 × senders}
  * deliveries are between preparation and settlement, so that few deliveries sit in SENDING without being sent when
  * the service stops.
+ * <p>
+ * The in-memory queue is bounded; what does not fit stays QUEUED in the database. Once the queue has refused a
+ * delivery, the preparer refills it from the database ({@link Backlog}) whenever it is half empty, until the backlog
+ * is drained: a burst larger than the queue flows at full speed instead of waiting for the periodic sweep.
  */
 final class ChannelPipeline {
 
@@ -39,6 +44,10 @@ final class ChannelPipeline {
     private final BlockingQueue<Delivery> waiting;
     private final BlockingQueue<Sent> answered = new LinkedBlockingQueue<>();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final Backlog backlog;
+    private final int queueCapacity;
+    /** Set when the queue refused a delivery: more may wait in the database than the queue holds. */
+    private final AtomicBoolean backlogged = new AtomicBoolean();
     private final Semaphore slots;
     private final int maxBatch;
     private final Duration linger;
@@ -48,9 +57,17 @@ final class ChannelPipeline {
     private volatile boolean running;
     private volatile boolean sendersDone;
 
+    /** Where deliveries that did not fit in memory wait: the due QUEUED ones of this channel, oldest first. */
+    @FunctionalInterface
+    interface Backlog {
+        List<Delivery> due(int limit);
+    }
+
     ChannelPipeline(String name, ChannelSender sender, int senderThreads, int queueCapacity, Duration linger,
-                    SendPreparation preparation, SendSettlement settlement) {
+                    SendPreparation preparation, SendSettlement settlement, Backlog backlog) {
         this.name = name;
+        this.backlog = backlog;
+        this.queueCapacity = queueCapacity;
         this.sender = sender;
         this.preparation = preparation;
         this.settlement = settlement;
@@ -72,6 +89,7 @@ final class ChannelPipeline {
         }
         if (!waiting.offer(delivery)) {
             inFlight.remove(delivery.id());
+            backlogged.set(true);
             return false;
         }
         return true;
@@ -104,6 +122,7 @@ final class ChannelPipeline {
 
     private void prepareLoop() {
         while (running) {
+            refillFromBacklog();
             List<Delivery> batch = takeBatch();
             if (batch.isEmpty()) {
                 continue;
@@ -119,6 +138,27 @@ final class ChannelPipeline {
             // not due yet, failed before sending, held by another instance, or the store failed: not ours to send
             batch.stream().map(Delivery::id).filter(id -> !sending.contains(id)).forEach(this::release);
             ready.forEach(this::sendSoon);
+        }
+    }
+
+    /**
+     * Tops the queue up from the database once it is half empty, while deliveries wait there. Those already here are
+     * refused by {@link #offer} again; a full page means more may wait, so the next round reads again.
+     */
+    private void refillFromBacklog() {
+        int room = queueCapacity - waiting.size();
+        if (room < queueCapacity / 2 || !backlogged.getAndSet(false)) {
+            return;
+        }
+        try {
+            List<Delivery> due = backlog.due(room);
+            due.forEach(this::offer);
+            if (due.size() >= room) {
+                backlogged.set(true);
+            }
+        } catch (RuntimeException e) {
+            backlogged.set(true);
+            log.warn("Queued {} deliveries could not be read now, the sweep retries: {}", name, e.toString());
         }
     }
 

@@ -41,7 +41,8 @@ public class DeliveryDispatcher implements SmartLifecycle {
         for (ChannelSender sender : senders) {
             int threads = sender.channel() == Channel.SMS ? properties.smsThreads() : properties.emailThreads();
             pipelines.put(sender.channel(), new ChannelPipeline(sender.channel().name().toLowerCase(), sender, threads,
-                    properties.queueCapacity(), properties.batchLinger(), preparation, settlement));
+                    properties.queueCapacity(), properties.batchLinger(), preparation, settlement,
+                    limit -> store.dueQueued(sender.channel(), clock.instant(), limit)));
         }
     }
 

@@ -12,6 +12,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
+import id.kotacerdas.contracts.notification.Channel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -213,6 +214,12 @@ public class DeliveryStore {
                 .sort(Sorts.ascending("dueAt")).limit(limit).projection(Projections.include("_id"))
                 .forEach(document -> ids.add(document.getString("_id")));
         return ids;
+    }
+
+    /** QUEUED deliveries of one channel that are due, oldest first: what waits in the database for a channel's workers. */
+    public List<Delivery> dueQueued(Channel channel, Instant now, int limit) {
+        return mongo.find(Query.query(Criteria.where("state").is(DeliveryState.QUEUED).and("dueAt").lte(now)
+                .and("channel").is(channel)).with(Sort.by("dueAt")).limit(limit), Delivery.class);
     }
 
     public List<Delivery> sendingSince(Instant before, int limit) {

@@ -15,9 +15,12 @@ import id.kotacerdas.contracts.notification.NotificationRequested;
 import id.kotacerdas.contracts.notification.NotificationTemplates;
 import id.kotacerdas.contracts.notification.Recipient;
 import id.kotacerdas.notification.NotificationServiceTestBase;
+import id.kotacerdas.notification.recipient.OptOuts;
 import id.kotacerdas.notification.template.RenderedMessage;
+import id.kotacerdas.notification.template.TemplateCatalog;
 import id.kotacerdas.support.events.EventEnvelope;
 import id.kotacerdas.testing.RecordedTopics;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +39,8 @@ class BatchDeliveryTest extends NotificationServiceTestBase {
 
     private static final int SYSTEM_ERROR = 0x08;
     private static final Duration LINGER = Duration.ofMillis(5);
+    /** Pipelines under test only send what they are offered; this instance's own sweep finds the rest. */
+    private static final ChannelPipeline.Backlog NO_BACKLOG = limit -> List.of();
 
     @Autowired
     DeliveryIntake intake;
@@ -47,6 +52,10 @@ class BatchDeliveryTest extends NotificationServiceTestBase {
     SendSettlement settlement;
     @Autowired
     List<ChannelSender> senders;
+    @Autowired
+    TemplateCatalog templates;
+    @Autowired
+    OptOuts optOuts;
 
     @Test
     void aRequestRepeatedWithinABatchAndInALaterBatchIsSentOnce() {
@@ -110,7 +119,7 @@ class BatchDeliveryTest extends NotificationServiceTestBase {
         }
         ChannelSender failingHalfWay = new SmsFailingAfter(sender(Channel.SMS), acceptedBeforeFailure);
         ChannelPipeline pipeline = new ChannelPipeline("test-half-way", failingHalfWay, 4, 100, LINGER, preparation,
-                settlement);
+                settlement, NO_BACKLOG);
         pipeline.start();
         try {
             queueDirectly(requests).forEach(pipeline::offer);
@@ -147,9 +156,9 @@ class BatchDeliveryTest extends NotificationServiceTestBase {
             requests.add(smsRequest(newRequestId(), newPhone()));
         }
         ChannelPipeline one = new ChannelPipeline("test-instance-one", sender(Channel.SMS), 8, 100, LINGER,
-                preparation, settlement);
+                preparation, settlement, NO_BACKLOG);
         ChannelPipeline other = new ChannelPipeline("test-instance-two", sender(Channel.SMS), 8, 100, LINGER,
-                preparation, settlement);
+                preparation, settlement, NO_BACKLOG);
         one.start();
         other.start();
         try {
@@ -174,6 +183,41 @@ class BatchDeliveryTest extends NotificationServiceTestBase {
             assertThat(distinctEventIds(NotificationEvents.DELIVERED.type(), request.requestId())).isEqualTo(1);
             Delivery delivery = store.find(Delivery.idOf(request.requestId(), Channel.SMS)).orElseThrow();
             assertThat(delivery.attempts()).extracting(Attempt::outcome).containsExactly("started", "accepted", "receipt");
+        }
+    }
+
+    @Test
+    void aBurstLargerThanTheQueueIsFetchedFromTheDatabaseAsTheQueueEmptiesNotLeftForTheSweep() {
+        // due in half an hour: this instance's sweep leaves them alone, the pipeline under test lives an hour ahead
+        Instant dueAt = Instant.now().plus(Duration.ofMinutes(30));
+        Clock anHourAhead = Clock.offset(Clock.systemUTC(), Duration.ofHours(1));
+        List<NotificationRequested> requests = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            requests.add(new NotificationRequested(newRequestId(), new Recipient("Warga " + i, newPhone(), null),
+                    List.of(Channel.SMS), NotificationTemplates.REPORT_CLOSED, "id",
+                    Map.of("trackingNumber", "MMK-2026-" + i), NotificationPriority.NORMAL, dueAt, "test", Instant.now()));
+        }
+        CountingSender counting = new CountingSender(sender(Channel.SMS));
+        int queueCapacity = 4;
+        ChannelPipeline pipeline = new ChannelPipeline("test-backlog", counting, 2, queueCapacity, LINGER,
+                new SendPreparation(templates, optOuts, store, intake, anHourAhead), settlement,
+                limit -> store.dueQueued(Channel.SMS, anHourAhead.instant(), limit));
+        pipeline.start();
+        try {
+            // the queue and the send slots take a few at once; the rest are refused and stay QUEUED
+            long taken = queueDirectly(requests).stream().filter(pipeline::offer).count();
+            assertThat(taken).isLessThan(requests.size() / 2);
+
+            for (NotificationRequested request : requests) {
+                notifications.awaitType(NotificationEvents.DELIVERED.type(), json -> json.contains(request.requestId()),
+                        Duration.ofSeconds(60));
+            }
+        } finally {
+            pipeline.stop();
+        }
+        assertThat(counting.sends()).isEqualTo(requests.size());
+        for (NotificationRequested request : requests) {
+            assertThat(smsTo(request.recipient().phone())).hasSize(1);
         }
     }
 
@@ -209,6 +253,37 @@ class BatchDeliveryTest extends NotificationServiceTestBase {
         return request(requestId, new Recipient("Warga", phone, null), List.of(Channel.SMS),
                 NotificationTemplates.REPORT_CLOSED, "id", Map.of("trackingNumber", "MMK-2026-000800"),
                 NotificationPriority.NORMAL);
+    }
+
+    /** The real sender, counting its sends. */
+    private static final class CountingSender implements ChannelSender {
+
+        private final ChannelSender delegate;
+        private final AtomicInteger sends = new AtomicInteger();
+
+        CountingSender(ChannelSender delegate) {
+            this.delegate = delegate;
+        }
+
+        int sends() {
+            return sends.get();
+        }
+
+        @Override
+        public Channel channel() {
+            return delegate.channel();
+        }
+
+        @Override
+        public boolean hasAddress(Delivery delivery) {
+            return delegate.hasAddress(delivery);
+        }
+
+        @Override
+        public SendOutcome send(Delivery delivery, RenderedMessage message) {
+            sends.incrementAndGet();
+            return delegate.send(delivery, message);
+        }
     }
 
     /**
