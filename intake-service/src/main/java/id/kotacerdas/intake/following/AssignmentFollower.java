@@ -24,33 +24,32 @@ import id.kotacerdas.intake.report.Report;
 import id.kotacerdas.intake.report.ReportStatus;
 import id.kotacerdas.intake.report.ReporterNotifications;
 import id.kotacerdas.intake.report.Reports;
-import id.kotacerdas.support.consumer.ProcessedEvents;
+import id.kotacerdas.support.consumer.EventTrace;
 import id.kotacerdas.support.events.EventReader;
 import id.kotacerdas.support.events.IncomingEvent;
+import id.kotacerdas.support.problem.NotFoundException;
 
 /**
  * Follows routing-service's story of each report ({@code city.assignments.v1}, keyed by report id, so in
  * order per report): keeps status and history, and tells the reporter at the steps that matter. A
- * redelivered event changes nothing: the report remembers the ids it applied, and the notification
- * request id is derived from the event id.
+ * redelivered event changes nothing: the report itself remembers the ids it applied (checked and recorded in
+ * the same versioned write, so no separate processed-events log is needed), and the notification request id
+ * is derived from the event id.
  */
 @Component
 class AssignmentFollower {
 
-    static final String CONSUMER = "intake.assignments";
     private static final Logger log = LoggerFactory.getLogger(AssignmentFollower.class);
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
 
     private final EventReader events;
-    private final ProcessedEvents processedEvents;
     private final Reports reports;
     private final ReporterNotifications notifications;
     private final Jurisdictions jurisdictions;
 
-    AssignmentFollower(EventReader events, ProcessedEvents processedEvents, Reports reports,
+    AssignmentFollower(EventReader events, Reports reports,
                        ReporterNotifications notifications, Jurisdictions jurisdictions) {
         this.events = events;
-        this.processedEvents = processedEvents;
         this.reports = reports;
         this.notifications = notifications;
         this.jurisdictions = jurisdictions;
@@ -58,62 +57,64 @@ class AssignmentFollower {
 
     @KafkaListener(topics = Topics.ASSIGNMENTS)
     void on(ConsumerRecord<String, byte[]> record) {
-        events.read(record).ifPresent(event -> processedEvents.once(CONSUMER, event, this::apply));
+        events.read(record).ifPresent(event -> EventTrace.apply(event, this::apply));
     }
 
     private void apply(IncomingEvent event) {
         String reportId = event.envelope().subject();
-        if (reports.byId(reportId).isEmpty()) {
+        try {
+            reports.change(reportId, report -> follow(report, event));
+        } catch (NotFoundException e) {
             log.warn("Event {} ({}) names unknown report {}", event.id(), event.envelope().type(), reportId);
+        }
+    }
+
+    private void follow(Report report, IncomingEvent event) {
+        if (report.hasApplied(event.id())) {
             return;
         }
-        reports.change(reportId, report -> {
-            if (report.hasApplied(event.id())) {
-                return;
+        Instant now = Instant.now();
+        String cause = event.id();
+        Object payload = event.payload();
+        if (payload instanceof ReportRouted routed && acceptsRouting(report)) {
+            report.routed(cause, routed.agencyId(), routed.agencyName(), routed.acknowledgeBy(),
+                    routed.routedAt());
+            notifications.tell(report, cause, NotificationTemplates.REPORT_ROUTED, Map.of(
+                    "agencyName", nullToEmpty(routed.agencyName()),
+                    "acknowledgeBy", localTime(report, routed.acknowledgeBy())), now);
+        } else if (payload instanceof AssignmentTransferred transferred && acceptsRouting(report)) {
+            report.transferred(cause, transferred.toAgencyId(), transferred.toAgencyName(),
+                    transferred.transferredAt());
+            notifications.tell(report, cause, NotificationTemplates.REPORT_ROUTED, Map.of(
+                    "agencyName", nullToEmpty(transferred.toAgencyName()), "acknowledgeBy", ""), now);
+        } else if (payload instanceof AssignmentAcknowledged acknowledged && isOpen(report)) {
+            report.acknowledged(cause, acknowledged.acknowledgedAt());
+        } else if (payload instanceof AssignmentStarted started && isOpen(report)) {
+            report.started(cause, started.startedAt());
+            notifications.tell(report, cause, NotificationTemplates.REPORT_IN_PROGRESS,
+                    Map.of("agencyName", nullToEmpty(report.agencyName())), now);
+        } else if (payload instanceof ReportResolved resolved && isOpen(report)) {
+            report.resolved(cause, resolved.resolutionNote(), resolved.resolvedAt());
+            notifications.tell(report, cause, NotificationTemplates.REPORT_RESOLVED, Map.of(
+                    "agencyName", nullToEmpty(report.agencyName()),
+                    "resolutionNote", nullToEmpty(resolved.resolutionNote())), now);
+        } else if (payload instanceof ReportRejected rejected && isOpen(report)) {
+            boolean invalid = rejected.reason() == ReportRejected.RejectionReason.INVALID;
+            String agencyName = report.agencyName();
+            report.rejected(cause, invalid, rejected.note(), rejected.rejectedAt());
+            if (invalid) {
+                notifications.tell(report, cause, NotificationTemplates.REPORT_REJECTED, Map.of(
+                        "agencyName", nullToEmpty(agencyName),
+                        "reason", rejected.note() == null ? rejected.reason().name() : rejected.note()), now);
             }
-            Instant now = Instant.now();
-            String cause = event.id();
-            Object payload = event.payload();
-            if (payload instanceof ReportRouted routed && acceptsRouting(report)) {
-                report.routed(cause, routed.agencyId(), routed.agencyName(), routed.acknowledgeBy(),
-                        routed.routedAt());
-                notifications.tell(report, cause, NotificationTemplates.REPORT_ROUTED, Map.of(
-                        "agencyName", nullToEmpty(routed.agencyName()),
-                        "acknowledgeBy", localTime(report, routed.acknowledgeBy())), now);
-            } else if (payload instanceof AssignmentTransferred transferred && acceptsRouting(report)) {
-                report.transferred(cause, transferred.toAgencyId(), transferred.toAgencyName(),
-                        transferred.transferredAt());
-                notifications.tell(report, cause, NotificationTemplates.REPORT_ROUTED, Map.of(
-                        "agencyName", nullToEmpty(transferred.toAgencyName()), "acknowledgeBy", ""), now);
-            } else if (payload instanceof AssignmentAcknowledged acknowledged && isOpen(report)) {
-                report.acknowledged(cause, acknowledged.acknowledgedAt());
-            } else if (payload instanceof AssignmentStarted started && isOpen(report)) {
-                report.started(cause, started.startedAt());
-                notifications.tell(report, cause, NotificationTemplates.REPORT_IN_PROGRESS,
-                        Map.of("agencyName", nullToEmpty(report.agencyName())), now);
-            } else if (payload instanceof ReportResolved resolved && isOpen(report)) {
-                report.resolved(cause, resolved.resolutionNote(), resolved.resolvedAt());
-                notifications.tell(report, cause, NotificationTemplates.REPORT_RESOLVED, Map.of(
-                        "agencyName", nullToEmpty(report.agencyName()),
-                        "resolutionNote", nullToEmpty(resolved.resolutionNote())), now);
-            } else if (payload instanceof ReportRejected rejected && isOpen(report)) {
-                boolean invalid = rejected.reason() == ReportRejected.RejectionReason.INVALID;
-                String agencyName = report.agencyName();
-                report.rejected(cause, invalid, rejected.note(), rejected.rejectedAt());
-                if (invalid) {
-                    notifications.tell(report, cause, NotificationTemplates.REPORT_REJECTED, Map.of(
-                            "agencyName", nullToEmpty(agencyName),
-                            "reason", rejected.note() == null ? rejected.reason().name() : rejected.note()), now);
-                }
-            } else if (payload instanceof AssignmentEscalated escalated && isOpen(report)) {
-                report.escalated(cause, escalated.level(), escalated.escalatedAt());
-                notifications.tell(report, cause, NotificationTemplates.REPORT_ESCALATED,
-                        Map.of("level", String.valueOf(escalated.level())), now);
-            } else {
-                // a step for a finished report (e.g. withdrawn meanwhile): remembered, changes nothing
-                report.ignored(cause);
-            }
-        });
+        } else if (payload instanceof AssignmentEscalated escalated && isOpen(report)) {
+            report.escalated(cause, escalated.level(), escalated.escalatedAt());
+            notifications.tell(report, cause, NotificationTemplates.REPORT_ESCALATED,
+                    Map.of("level", String.valueOf(escalated.level())), now);
+        } else {
+            // a step for a finished report (e.g. withdrawn meanwhile): remembered, changes nothing
+            report.ignored(cause);
+        }
     }
 
     /** A rejected (invalid) report may still be routed again by an operator; finished ones stay finished. */

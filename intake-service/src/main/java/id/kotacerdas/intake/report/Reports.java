@@ -1,6 +1,7 @@
 package id.kotacerdas.intake.report;
 
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 import org.bson.Document;
@@ -67,9 +68,24 @@ public class Reports {
                 }
                 return report;
             }
+            backOff(attempt);
         }
         throw new OptimisticLockingFailureException("Report " + id + " kept changing; gave up after " + ATTEMPTS
                 + " attempts");
+    }
+
+    /**
+     * The relay's claim and release of the outbox also count as changes: under load they can win several times in a
+     * row, so later attempts wait a little longer (with jitter, so two writers do not keep colliding).
+     */
+    private static void backOff(int attempt) {
+        long millis = Math.min(200, 5L << attempt);
+        try {
+            Thread.sleep(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OptimisticLockingFailureException("interrupted while saving a report", e);
+        }
     }
 
     /**

@@ -8,9 +8,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
-import id.kotacerdas.support.outbox.OutboxMessage;
-import id.kotacerdas.support.web.RequestCorrelationFilter;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -50,31 +47,12 @@ public class ProcessedEvents {
             log.debug("Skipping event {} already processed by {}", event.id(), consumer);
             return;
         }
-        applyWithTraceContext(event, handler);
+        EventTrace.apply(event, handler);
         try {
             collection().insertOne(new Document("_id", key).append("type", event.envelope().type())
                     .append("processedAt", new Date()));
         } catch (com.mongodb.MongoWriteException | DuplicateKeyException e) {
             log.debug("Event {} was recorded concurrently by {}", event.id(), consumer);
-        }
-    }
-
-    /** Log lines written while handling the event carry the trace of the request that caused it. */
-    private static void applyWithTraceContext(IncomingEvent event, Consumer<IncomingEvent> handler) {
-        String traceparent = event.envelope().traceparent();
-        if (traceparent == null || traceparent.length() < 35) {
-            handler.accept(event);
-            return;
-        }
-        try {
-            MDC.put(OutboxMessage.TRACEPARENT_MDC_KEY, traceparent);
-            MDC.put(RequestCorrelationFilter.TRACE_ID_MDC_KEY, traceparent.substring(3, 35));
-            MDC.put("eventId", event.id());
-            handler.accept(event);
-        } finally {
-            MDC.remove(OutboxMessage.TRACEPARENT_MDC_KEY);
-            MDC.remove(RequestCorrelationFilter.TRACE_ID_MDC_KEY);
-            MDC.remove("eventId");
         }
     }
 
