@@ -7,8 +7,9 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,7 +31,6 @@ import org.jsmpp.bean.CancelBroadcastSm;
 import org.jsmpp.bean.CancelSm;
 import org.jsmpp.bean.DataCodings;
 import org.jsmpp.bean.DataSm;
-import org.jsmpp.bean.DeliveryReceipt;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.GSMSpecificFeature;
 import org.jsmpp.bean.MessageMode;
@@ -75,17 +76,25 @@ import org.slf4j.LoggerFactory;
 public final class SmscSimulator implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SmscSimulator.class);
+    private static final int RECEIPT_TEXT_PREVIEW = 20;
+    private static final DateTimeFormatter RECEIPT_DATE = DateTimeFormatter.ofPattern("yyMMddHHmm");
+    // never changed after creation (jSMPP only reads their value)
+    private static final ESMClass RECEIPT_ESM_CLASS =
+            new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT, GSMSpecificFeature.DEFAULT);
+    private static final RegisteredDelivery NO_RECEIPT = new RegisteredDelivery(SMSCDeliveryReceipt.DEFAULT);
 
     private final SmscConfig config;
     private final ServerSocket serverSocket;
     private final SMPPServerSessionListener listener;
     private final ExecutorService bindExecutor = Executors.newCachedThreadPool(daemon("smsc-bind"));
-    private final ScheduledExecutorService receiptExecutor = Executors.newScheduledThreadPool(2, daemon("smsc-receipt"));
+    private final ScheduledExecutorService receiptExecutor;
     private final Thread acceptor;
     private final Map<SMPPServerSession, String> sessions = new ConcurrentHashMap<>();
     private final ConcurrentLinkedDeque<ReceivedSms> received = new ConcurrentLinkedDeque<>();
+    /** Beside {@link #received}: its size() walks the whole deque, this does not. */
+    private final AtomicInteger receivedKept = new AtomicInteger();
     private final Map<String, PendingConcatenation> pendingParts = new ConcurrentHashMap<>();
-    private final Map<String, SubmitSm> submittedWithReceipt = new ConcurrentHashMap<>();
+    private final Map<String, PendingReceipt> submittedWithReceipt = new ConcurrentHashMap<>();
     private final AtomicLong nextMessageId = new AtomicLong(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 44));
     private final AtomicInteger binds = new AtomicInteger();
     private final AtomicInteger submits = new AtomicInteger();
@@ -96,6 +105,10 @@ public final class SmscSimulator implements AutoCloseable {
 
     private SmscSimulator(SmscConfig config) throws IOException {
         this.config = config;
+        // one thread per receipt that may await its deliver_sm_resp: jSMPP's deliverShortMessage blocks until then
+        ScheduledThreadPoolExecutor receipts = new ScheduledThreadPoolExecutor(config.receiptWindow(), daemon("smsc-receipt"));
+        receipts.setRemoveOnCancelPolicy(true);
+        this.receiptExecutor = receipts;
         this.serverSocket = new ServerSocket();
         serverSocket.setReuseAddress(true);
         serverSocket.bind(new InetSocketAddress(InetAddress.getByName(config.host()), config.port()), 200);
@@ -139,7 +152,9 @@ public final class SmscSimulator implements AutoCloseable {
 
     /** Forgets what was received (and half-received concatenations). */
     public void clear() {
-        received.clear();
+        while (received.pollFirst() != null) {
+            receivedKept.decrementAndGet();
+        }
         pendingParts.clear();
     }
 
@@ -298,10 +313,13 @@ public final class SmscSimulator implements AutoCloseable {
         }
         String messageId = Long.toHexString(nextMessageId.getAndIncrement());
         submits.incrementAndGet();
+        SubmittedPart part = SubmittedPart.of(submit);
         if (!SMSCDeliveryReceipt.DEFAULT.containedIn(submit.getRegisteredDelivery())) {
-            submittedWithReceipt.put(messageId, submit);
+            // the receipt needs only these: the submit_sm itself (and its decoding) is not kept for it
+            submittedWithReceipt.put(messageId, new PendingReceipt(submit.getSourceAddr(), submit.getDestAddress(),
+                    part.text().substring(0, Math.min(RECEIPT_TEXT_PREVIEW, part.text().length()))));
         }
-        keep(SubmittedPart.of(submit), messageId, sessions.getOrDefault(session, config.systemId()));
+        keep(part, messageId, sessions.getOrDefault(session, config.systemId()));
         return messageId;
     }
 
@@ -322,33 +340,47 @@ public final class SmscSimulator implements AutoCloseable {
 
     private void remember(ReceivedSms sms) {
         received.addFirst(sms);
-        while (received.size() > config.keepAtMost()) {
-            received.pollLast();
+        // a counter, not received.size() (which walks the deque): O(1) per message
+        if (receivedKept.incrementAndGet() > config.keepAtMost()) {
+            while (receivedKept.get() > config.keepAtMost() && received.pollLast() != null) {
+                receivedKept.decrementAndGet();
+            }
         }
     }
 
-    private void sendReceipt(String messageId, SubmitSm submit, SMPPServerSession session) {
+    private void sendReceipt(String messageId, PendingReceipt pending, SMPPServerSession session) {
         DeliveryReceiptState state = receiptState.get();
         Optional<SMPPServerSession> target = receivingSession(session);
         if (target.isEmpty()) {
             return;
         }
-        Date now = new Date();
-        String preview = SubmittedPart.of(submit).text();
-        DeliveryReceipt receipt = new DeliveryReceipt(messageId, 1, state == DeliveryReceiptState.DELIVRD ? 1 : 0,
-                now, now, state, state == DeliveryReceiptState.DELIVRD ? "000" : "001",
-                preview.substring(0, Math.min(20, preview.length())));
+        String text = receiptText(messageId, state, ZonedDateTime.now(), pending.preview());
         try {
             target.get().deliverShortMessage("", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN,
-                    submit.getDestAddress(), TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, submit.getSourceAddr(),
-                    new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT, GSMSpecificFeature.DEFAULT),
-                    (byte) 0, (byte) 0, new RegisteredDelivery(SMSCDeliveryReceipt.DEFAULT), DataCodings.ZERO,
-                    receipt.toString().getBytes(StandardCharsets.US_ASCII),
+                    pending.destination(), TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, pending.source(),
+                    RECEIPT_ESM_CLASS, (byte) 0, (byte) 0, NO_RECEIPT, DataCodings.ZERO,
+                    text.getBytes(StandardCharsets.US_ASCII),
                     new OptionalParameter.COctetString(OptionalParameter.Tag.RECEIPTED_MESSAGE_ID.code(), messageId),
                     new OptionalParameter.Byte(OptionalParameter.Tag.MESSAGE_STATE, (byte) state.value()));
         } catch (Exception e) {
             log.info("SMSC simulator could not deliver receipt for {}: {}", messageId, e.getMessage());
         }
+    }
+
+    /**
+     * The receipt text of SMPP 3.4 appendix B, as jSMPP's {@code DeliveryReceipt.toString()} writes it (without
+     * building a SimpleDateFormat per receipt): {@code id:<id> sub:001 dlvrd:001 submit date:yyMMddHHmm done
+     * date:yyMMddHHmm stat:DELIVRD err:000 text:<first 20 characters>}.
+     */
+    static String receiptText(String messageId, DeliveryReceiptState state, ZonedDateTime at, String preview) {
+        boolean delivered = state == DeliveryReceiptState.DELIVRD;
+        String date = RECEIPT_DATE.format(at);
+        return "id:" + messageId + " sub:001 dlvrd:" + (delivered ? "001" : "000") + " submit date:" + date
+                + " done date:" + date + " stat:" + state + " err:" + (delivered ? "000" : "001") + " text:" + preview;
+    }
+
+    /** What a delivery receipt needs of its submit_sm. */
+    private record PendingReceipt(String source, String destination, String preview) {
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -451,11 +483,17 @@ public final class SmscSimulator implements AutoCloseable {
         @Override
         public void onSubmitSmRespSent(SubmitSmResult result, SMPPServerSession session) {
             // jSMPP hands over only the result here, so the request is looked up by message id.
-            SubmitSm submit = submittedWithReceipt.remove(result.getMessageId());
-            if (submit != null) {
-                receiptExecutor.schedule(() -> sendReceipt(result.getMessageId(), submit, session),
+            PendingReceipt pending = submittedWithReceipt.remove(result.getMessageId());
+            if (pending != null) {
+                receiptExecutor.schedule(() -> sendReceipt(result.getMessageId(), pending, session),
                         config.receiptDelay().toMillis(), TimeUnit.MILLISECONDS);
             }
+        }
+
+        @Override
+        public void onSubmitSmRespError(SubmitSmResult result, Exception error, SMPPServerSession session) {
+            // the client never learnt the message id: no receipt for it, and nothing left behind
+            submittedWithReceipt.remove(result.getMessageId());
         }
     }
 

@@ -6,12 +6,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jsmpp.bean.Alphabet;
 import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.DataCoding;
 import org.jsmpp.bean.DeliverSm;
+import org.jsmpp.bean.DeliveryReceipt;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.GSMSpecificFeature;
 import org.jsmpp.bean.GeneralDataCoding;
@@ -26,6 +38,7 @@ import org.jsmpp.extra.NegativeResponseException;
 import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.SMPPSession;
+import org.jsmpp.util.DeliveryReceiptState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -175,11 +188,119 @@ class SmscSimulatorTest {
         assertThat(Gsm7.canEncode("Nyoman 王")).isFalse();
     }
 
+    @Test
+    void theKeptListStaysBoundedAndNewestFirst() throws Exception {
+        smsc.stop();
+        smsc = SmscSimulator.start(SmscConfig.of("kota", "secret").withKeepAtMost(5));
+        client = bind(BindType.BIND_TRX);
+
+        for (int i = 0; i < 12; i++) {
+            submit("62811000600", null, GeneralDataCoding.DEFAULT, new ESMClass(), Gsm7.encode("pesan " + i), false);
+        }
+
+        assertThat(smsc.submitCount()).isEqualTo(12);
+        assertThat(smsc.received()).extracting(ReceivedSms::text)
+                .containsExactly("pesan 11", "pesan 10", "pesan 9", "pesan 8", "pesan 7");
+
+        smsc.clear();
+        assertThat(smsc.received()).isEmpty();
+        for (int i = 0; i < 3; i++) {
+            submit("62811000601", null, GeneralDataCoding.DEFAULT, new ESMClass(), Gsm7.encode("lagi " + i), false);
+        }
+        assertThat(smsc.received()).extracting(ReceivedSms::text).containsExactly("lagi 2", "lagi 1", "lagi 0");
+        for (int i = 3; i < 10; i++) {
+            submit("62811000601", null, GeneralDataCoding.DEFAULT, new ESMClass(), Gsm7.encode("lagi " + i), false);
+        }
+        assertThat(smsc.received()).extracting(ReceivedSms::text)
+                .containsExactly("lagi 9", "lagi 8", "lagi 7", "lagi 6", "lagi 5");
+    }
+
+    @Test
+    void aBoundedKeptListHoldsUnderConcurrentSubmits() throws Exception {
+        smsc.stop();
+        smsc = SmscSimulator.start(SmscConfig.of("kota", "secret").withKeepAtMost(50));
+        client = bind(BindType.BIND_TRX);
+        int threads = 6;
+        int each = 100;
+
+        runConcurrently(threads, t -> {
+            for (int i = 0; i < each; i++) {
+                submit("62811000700", null, GeneralDataCoding.DEFAULT, new ESMClass(), Gsm7.encode("t" + t + " " + i), false);
+            }
+        });
+
+        assertThat(smsc.submitCount()).isEqualTo(threads * each);
+        assertThat(smsc.received()).hasSize(50);
+        List<ReceivedSms> kept = smsc.received();
+        for (int i = 1; i < kept.size(); i++) {
+            assertThat(kept.get(i - 1).receivedAt()).isAfterOrEqualTo(kept.get(i).receivedAt());
+        }
+    }
+
+    @Test
+    void everySubmitGetsItsReceiptWithSeveralInFlightButNoMoreThanTheWindow() throws Exception {
+        smsc.stop();
+        smsc = SmscSimulator.start(SmscConfig.of("kota", "secret").withReceiptDelay(Duration.ofMillis(5))
+                .withReceiptWindow(4));
+        AtomicInteger answering = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        // a client that takes its time over each deliver_sm_resp, with threads enough to answer 8 at once
+        client = bind(BindType.BIND_TRX, 8, deliverSm -> {
+            int now = answering.incrementAndGet();
+            mostAtOnce.accumulateAndGet(now, Math::max);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            answering.decrementAndGet();
+        });
+        int threads = 4;
+        int each = 50;
+        Set<String> submitted = ConcurrentHashMap.newKeySet();
+
+        runConcurrently(threads, t -> {
+            for (int i = 0; i < each; i++) {
+                submitted.add(submit("62811000800", null, GeneralDataCoding.DEFAULT, new ESMClass(),
+                        Gsm7.encode("r" + t + " " + i), true));
+            }
+        });
+
+        awaitUntil(() -> delivered.size() >= threads * each);
+        Thread.sleep(100);
+        assertThat(delivered).hasSize(threads * each);
+        assertThat(delivered).extracting(d -> d.getShortMessageAsDeliveryReceipt().getId())
+                .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(submitted);
+        assertThat(mostAtOnce.get()).isEqualTo(4);
+    }
+
+    @Test
+    void theReceiptTextIsWhatJsmppWouldWrite() {
+        ZonedDateTime at = ZonedDateTime.of(2026, 3, 14, 9, 26, 53, 0, ZoneId.systemDefault());
+        Date date = Date.from(at.toInstant());
+        for (DeliveryReceiptState state : List.of(DeliveryReceiptState.DELIVRD, DeliveryReceiptState.UNDELIV)) {
+            boolean delivered = state == DeliveryReceiptState.DELIVRD;
+            String jsmpp = new DeliveryReceipt("1a2b3c4d5e", 1, delivered ? 1 : 0, date, date, state,
+                    delivered ? "000" : "001", "Laporan Anda MMK-000").toString();
+
+            assertThat(SmscSimulator.receiptText("1a2b3c4d5e", state, at, "Laporan Anda MMK-000")).isEqualTo(jsmpp);
+        }
+    }
+
     private SMPPSession bind(BindType type) throws Exception {
+        return bind(type, 0, deliverSm -> { });
+    }
+
+    private SMPPSession bind(BindType type, int processorThreads, java.util.function.Consumer<DeliverSm> onDeliverSm)
+            throws Exception {
         SMPPSession session = new SMPPSession();
+        if (processorThreads > 0) {
+            session.setPduProcessorDegree(processorThreads);
+        }
         session.setMessageReceiverListener(new MessageReceiverListener() {
             @Override
             public void onAcceptDeliverSm(DeliverSm deliverSm) {
+                onDeliverSm.accept(deliverSm);
                 delivered.add(deliverSm);
             }
 
@@ -209,6 +330,29 @@ class SmscSimulatorTest {
         return ByteBuffer.allocate(6 + body.length)
                 .put(new byte[] {5, 0, 3, (byte) reference, (byte) total, (byte) sequence})
                 .put(body).array();
+    }
+
+    private interface Worker {
+        void run(int thread) throws Exception;
+    }
+
+    private static void runConcurrently(int threads, Worker worker) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    worker.run(thread);
+                    return null;
+                }));
+            }
+            for (Future<?> each : done) {
+                each.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
