@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -36,20 +37,25 @@ import java.util.function.Supplier;
  * among all others, nothing is re-parsed for IMAP, and {@link #receivedCount()} is a counter.
  * Jakarta Mail's provider look-ups on the sink's own threads are answered from a cache
  * ({@link ServiceLookupCache}) rather than by reading the class path for every message.
+ * <p>
+ * A listener given to {@link #start(String, int, int, Consumer)} is told of each delivery as it is
+ * accepted, for a caller that keeps the messages elsewhere (the local stack's archive).
  */
 public final class MailSink implements AutoCloseable {
 
     private final GreenMail greenMail;
     private final int keepAtMost;
     private final ServiceLookupCache lookups;
+    private final Consumer<MimeMessage> onDelivery;
     private final ConcurrentLinkedDeque<Kept> kept = new ConcurrentLinkedDeque<>();
     private final AtomicInteger keptCount = new AtomicInteger();
     private final AtomicInteger receivedCount = new AtomicInteger();
 
-    private MailSink(GreenMail greenMail, int keepAtMost, ServiceLookupCache lookups) {
+    private MailSink(GreenMail greenMail, int keepAtMost, ServiceLookupCache lookups, Consumer<MimeMessage> onDelivery) {
         this.greenMail = greenMail;
         this.keepAtMost = keepAtMost;
         this.lookups = lookups;
+        this.onDelivery = onDelivery;
     }
 
     /** Starts an SMTP server on {@code host:port} that keeps every message (port 0 is not supported by GreenMail: pick one). */
@@ -62,15 +68,34 @@ public final class MailSink implements AutoCloseable {
      * (older ones are forgotten first; {@link #receivedCount()} still counts every one).
      */
     public static MailSink start(String host, int port, int keepAtMost) {
+        return start(host, port, keepAtMost, message -> {
+        });
+    }
+
+    /**
+     * Like {@link #start(String, int, int)}, and calls {@code onDelivery} once per delivery, as
+     * {@link #receivedCount()} counts them (a message to several recipients once per recipient, with the
+     * same {@link MimeMessage}), on the SMTP session thread, after the sink kept it and before the client
+     * is told the message was accepted. The message is as GreenMail parsed it (with the {@code Received}
+     * and {@code Return-Path} lines it added): read it, do not change it; the sink holds its monitor
+     * during the call, as it does while decoding it for {@link #received()}. Whatever the listener
+     * throws reaches GreenMail, which answers the client {@code 451} for the whole message (deliveries to
+     * earlier recipients stay kept): a listener that must not fail the SMTP exchange catches its own
+     * errors. A caller that keeps the messages itself can pass a small {@code keepAtMost} (1).
+     */
+    public static MailSink start(String host, int port, int keepAtMost, Consumer<MimeMessage> onDelivery) {
         if (keepAtMost <= 0) {
             throw new IllegalArgumentException("keepAtMost must be positive");
+        }
+        if (onDelivery == null) {
+            throw new IllegalArgumentException("onDelivery must not be null");
         }
         ServiceLookupCache lookups = new ServiceLookupCache(contextLoader());
         // GreenMail's server thread, and the session thread it starts per connection, inherit the
         // context class loader of the thread that creates them: here, the caching one
         return withContextLoader(lookups, () -> {
             GreenMail greenMail = new GreenMail(new ServerSetup(port, host, ServerSetup.PROTOCOL_SMTP));
-            MailSink sink = new MailSink(greenMail, keepAtMost, lookups);
+            MailSink sink = new MailSink(greenMail, keepAtMost, lookups, onDelivery);
             greenMail.getUserManager().setMessageDeliveryHandler((message, recipient) -> sink.new Mailbox(recipient));
             greenMail.start();
             return sink;
@@ -122,6 +147,9 @@ public final class MailSink implements AutoCloseable {
             while (keptCount.get() > keepAtMost && kept.pollLast() != null) {
                 keptCount.decrementAndGet();
             }
+        }
+        synchronized (message) {
+            onDelivery.accept(message);
         }
     }
 

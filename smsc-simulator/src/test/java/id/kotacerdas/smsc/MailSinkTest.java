@@ -175,6 +175,39 @@ class MailSinkTest {
     }
 
     @Test
+    void aListenerIsToldOfEachDeliveryOnTheSmtpThreadBeforeTheSendReturns() throws Exception {
+        int port = freePort();
+        List<MimeMessage> delivered = Collections.synchronizedList(new ArrayList<>());
+        List<String> threads = Collections.synchronizedList(new ArrayList<>());
+        try (MailSink sink = MailSink.start("127.0.0.1", port, 1, message -> {
+            delivered.add(message);
+            threads.add(Thread.currentThread().getName());
+        })) {
+            Session session = session(port);
+            Transport.send(plain(session, "a@example.org", "satu", "x"));
+            assertThat(delivered).as("told before the client hears 250").hasSize(1);
+            assertThat(delivered.get(0).getSubject()).isEqualTo("satu");
+
+            MimeMessage two = plain(session, "siti@example.org", "Untuk berdua", "halo");
+            two.addRecipient(Message.RecipientType.CC, new InternetAddress("budi@example.org"));
+            Transport.send(two);
+            assertThat(delivered).as("once per delivery, as the sink counts them").hasSize(3)
+                    .hasSize(sink.receivedCount());
+            assertThat(delivered.get(1)).as("one message shared by its recipients' deliveries").isSameAs(delivered.get(2));
+            assertThat(delivered.get(1).getSubject()).isEqualTo("Untuk berdua");
+            assertThat(delivered.get(1).getHeader("Received")).as("as GreenMail received it").isNotEmpty();
+
+            for (int i = 0; i < 10; i++) {
+                Transport.send(plain(session, "w" + i + "@example.org", "m" + i, "x"));
+            }
+            assertThat(delivered).hasSize(13);
+            assertThat(sink.receivedCount()).isEqualTo(13);
+            assertThat(sink.received()).as("keeps only what it was asked to").extracting(ReceivedMail::subject).containsExactly("m9");
+            assertThat(threads).allSatisfy(name -> assertThat(name).startsWith("smtp:").contains(":" + port + "<-"));
+        }
+    }
+
+    @Test
     void theSmtpSessionThreadsLookUpMailProvidersThroughTheCache() throws Exception {
         int port = freePort();
         try (MailSink sink = MailSink.start("127.0.0.1", port);

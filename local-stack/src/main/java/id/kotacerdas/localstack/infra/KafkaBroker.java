@@ -114,10 +114,8 @@ public final class KafkaBroker {
                         "-XX:TieredStopAtLevel=1", "-Dlog4j2.configurationFile=" + settings.dataDir().resolve("log4j2.properties")),
                 List.of("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString(), "--ignore-formatted"),
                 Map.of(), settings.dataDir(), logFile, settings.dataDir().resolve("format.pid"));
-        try {
-            ProcessHandle handle = ProcessHandle.of(format.pid()).orElseThrow();
-            handle.onExit().get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
+        // the Process itself, not its ProcessHandle: exitValue() is only known once Process has seen the exit
+        if (!format.awaitExit(60)) {
             format.stop(1);
             throw new StackException("formatting Kafka storage did not finish within 60 s");
         }

@@ -1,45 +1,27 @@
 package id.kotacerdas.localstack.sinks;
 
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * A real SMTP server (GreenMail) that accepts every mail for any recipient and copies each one it
- * receives into the {@link MailArchive}.
+ * The SMTP server of the local stack: the project's mail sink ({@link id.kotacerdas.smsc.MailSink}, on
+ * GreenMail), which accepts every mail for any recipient and hands each delivery, as it arrives, to the
+ * {@link MailArchive} (one .eml per recipient, as a mailbox per recipient would hold it). The archive
+ * keeps the mail; the sink itself keeps only the newest delivery.
  */
 public final class MailSink implements AutoCloseable {
 
     public static final String PART = "smtp";
 
-    private final GreenMail greenMail;
+    private final id.kotacerdas.smsc.MailSink sink;
     private final MailArchive archive;
-    private final ScheduledExecutorService archiver;
-    private final Set<MimeMessage> archived = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    private MailSink(GreenMail greenMail, MailArchive archive) {
-        this.greenMail = greenMail;
+    private MailSink(id.kotacerdas.smsc.MailSink sink, MailArchive archive) {
+        this.sink = sink;
         this.archive = archive;
-        this.archiver = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "mail-archiver");
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     public static MailSink start(String host, int port, MailArchive archive) {
-        GreenMail greenMail = new GreenMail(new ServerSetup(port, host, ServerSetup.PROTOCOL_SMTP));
-        greenMail.start();
-        MailSink sink = new MailSink(greenMail, archive);
-        sink.archiver.scheduleWithFixedDelay(sink::archiveNewMail, 200, 200, TimeUnit.MILLISECONDS);
-        return sink;
+        return new MailSink(id.kotacerdas.smsc.MailSink.start(host, port, 1, message -> archive(archive, message)), archive);
     }
 
     public MailArchive archive() {
@@ -47,27 +29,21 @@ public final class MailSink implements AutoCloseable {
     }
 
     public int port() {
-        return greenMail.getSmtp().getPort();
+        return sink.port();
     }
 
-    synchronized void archiveNewMail() {
+    /** On the SMTP session thread, before the client hears the mail was accepted. */
+    private static void archive(MailArchive archive, MimeMessage message) {
         try {
-            for (MimeMessage message : greenMail.getReceivedMessages()) {
-                if (!archived.contains(message)) {
-                    archive.store(message);
-                    archived.add(message);
-                }
-            }
+            archive.store(message);
         } catch (RuntimeException e) {
-            // keep the archiver alive; the next round retries messages that were not stored
+            // the sender's mail still counts as delivered; the launcher keeps running
             System.err.println("mail archive: " + e.getMessage());
         }
     }
 
     @Override
     public void close() {
-        archiver.shutdown();
-        archiveNewMail();
-        greenMail.stop();
+        sink.close();
     }
 }

@@ -46,6 +46,32 @@ class MailSinkTest {
         }
     }
 
+    @Test
+    void eachDeliveryIsArchivedBeforeTheSendReturnsOncePerRecipientWithoutAPollingThread() throws Exception {
+        int port = FreePorts.next();
+        try (MailSink sink = MailSink.start("127.0.0.1", port, new MailArchive(dir))) {
+            send(port, "warga@example.org", "Laporan MMK-0002 diterima", "Terima kasih.");
+            assertThat(emlFiles()).as("archived while the SMTP exchange was still open").isEqualTo(1);
+
+            Properties properties = new Properties();
+            properties.put("mail.smtp.host", "127.0.0.1");
+            properties.put("mail.smtp.port", Integer.toString(port));
+            MimeMessage both = new MimeMessage(Session.getInstance(properties));
+            both.setFrom(new InternetAddress("noreply@kotacerdas.local"));
+            both.setRecipient(Message.RecipientType.TO, new InternetAddress("siti@example.org"));
+            both.addRecipient(Message.RecipientType.CC, new InternetAddress("budi@example.org"));
+            both.setSubject("Untuk berdua", "UTF-8");
+            both.setText("Rapat RT besok pagi.", "UTF-8");
+            Transport.send(both);
+
+            assertThat(emlFiles()).as("one file per recipient, as a mailbox each would hold it").isEqualTo(3);
+            assertThat(sink.archive().newestFirst(10)).extracting(MailItem::subject)
+                    .containsExactly("Untuk berdua", "Untuk berdua", "Laporan MMK-0002 diterima");
+            assertThat(sink.archive().newestFirst(1).get(0).text()).contains("Rapat RT besok pagi.");
+            assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName).doesNotContain("mail-archiver");
+        }
+    }
+
     private long emlFiles() throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.toString().endsWith(".eml")).count();
