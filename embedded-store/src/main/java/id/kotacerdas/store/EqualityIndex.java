@@ -51,8 +51,13 @@ final class EqualityIndex<P> extends Index<P> {
 
     @Override
     public synchronized void add(Document document, P position, MongoCollection<P> collection) {
-        for (KeyValue key : firstKey.keyValues(document)) {
-            if (positions.computeIfAbsent(key, k -> new HashMap<>()).put(document.get(ID), position) == null) {
+        add(document, firstKey.keyValues(document), position);
+    }
+
+    private void add(Document document, Set<KeyValue> keys, P position) {
+        Object id = document.get(ID);
+        for (KeyValue key : keys) {
+            if (positions.computeIfAbsent(key, k -> new HashMap<>()).put(id, position) == null) {
                 entries++;
             }
         }
@@ -60,23 +65,34 @@ final class EqualityIndex<P> extends Index<P> {
 
     @Override
     public synchronized P remove(Document document) {
-        for (KeyValue key : firstKey.keyValues(document)) {
+        remove(document, firstKey.keyValues(document));
+        return null;
+    }
+
+    private void remove(Document document, Set<KeyValue> keys) {
+        Object id = document.get(ID);
+        for (KeyValue key : keys) {
             Map<Object, P> byId = positions.get(key);
-            if (byId != null && byId.remove(document.get(ID)) != null) {
+            if (byId != null && byId.remove(id) != null) {
                 entries--;
                 if (byId.isEmpty()) {
                     positions.remove(key);
                 }
             }
         }
-        return null;
     }
 
+    /**
+     * Removes and re-adds the document, reading each version's key values once. Even when they did not change it
+     * removes and re-adds it: that moves the entry within its hash bucket, and so the order in which an
+     * unsorted query returns candidates; skipping it would change answers that depend on that order (which
+     * document {@code updateOne} or {@code findOneAndUpdate} picks among several). The reading was the cost.
+     */
     @Override
     public synchronized void updateInPlace(Document oldDocument, Document newDocument, P position,
                                            MongoCollection<P> collection) {
-        remove(oldDocument);
-        add(newDocument, position, collection);
+        remove(oldDocument, firstKey.keyValues(oldDocument));
+        add(newDocument, firstKey.keyValues(newDocument), position);
     }
 
     @Override
@@ -123,25 +139,31 @@ final class EqualityIndex<P> extends Index<P> {
         entries = 0;
     }
 
-    /** Extracts the first key's normalized values the way mongo-java-server's own indexes do (arrays: each element). */
-    private record FirstKey(String field, EmptyIndex<Object> extractor) {
+    /**
+     * Extracts the first key's normalized values the way mongo-java-server's own indexes do (arrays: each element),
+     * through {@link KeyPaths} (its path split once); a path the library treats specially is read by the library.
+     */
+    private record FirstKey(String field, String[] path, EmptyIndex<Object> extractor) {
 
         FirstKey(IndexKey key) {
-            this(key.getKey(), new EmptyIndex<>("first-key", List.of(key)));
+            this(key.getKey(), KeyPaths.split(key.getKey()), new EmptyIndex<>("first-key", List.of(key)));
         }
 
         Set<KeyValue> keyValues(Document document) {
-            return extractor.getKeyValues(document);
+            if (path == null) {
+                return extractor.getKeyValues(document);
+            }
+            return KeyPaths.singleKeyValues(KeyPaths.valueAt(document, path, 0));
         }
 
         /** A document holding just {@code value} at the key's (possibly dotted) path. */
         Document holding(Object value) {
-            String[] path = field.split("\\.");
+            String[] steps = path != null ? path : field.split("\\.");
             Object nested = value;
-            for (int i = path.length - 1; i > 0; i--) {
-                nested = new Document(path[i], nested);
+            for (int i = steps.length - 1; i > 0; i--) {
+                nested = new Document(steps[i], nested);
             }
-            return new Document(path[0], nested);
+            return new Document(steps[0], nested);
         }
     }
 }

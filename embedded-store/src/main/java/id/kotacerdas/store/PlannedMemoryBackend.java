@@ -3,6 +3,7 @@ package id.kotacerdas.store;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
@@ -10,10 +11,24 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerException;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 
-/** The in-memory backend with {@link IndexedQueries} query planning (tests, benchmarks). */
+/**
+ * The in-memory backend with {@link IndexedQueries} query planning (tests, benchmarks, the local stack with
+ * {@code SMARTCITY_STORE=memory}), and cheaper writes: unique indexes that compute a document's keys once
+ * ({@link PlannedUniqueIndex}), an {@link EqualityIndex} that leaves a document in place when its key did not
+ * change, candidates matched in a loop instead of a stream, and the data size (answered only by
+ * {@code collStats}/{@code dbStats}/{@code validate}) computed when asked instead of BSON-encoding every document
+ * twice on every update.
+ */
 final class PlannedMemoryBackend extends MemoryBackend {
 
     private final QueryWork work;
@@ -32,6 +47,12 @@ final class PlannedMemoryBackend extends MemoryBackend {
 
         PlannedDatabase(String databaseName, CursorRegistry cursorRegistry) {
             super(databaseName, cursorRegistry);
+        }
+
+        @Override
+        protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                         boolean sparse) {
+            return new PlannedUniqueIndex(indexName, keys, sparse);
         }
 
         /** mongo-java-server ignores non-unique indexes; these answer equality on their first key. */
@@ -68,6 +89,65 @@ final class PlannedMemoryBackend extends MemoryBackend {
         protected boolean documentMatchesQuery(Document document, Document query) {
             work.examined();
             return super.documentMatchesQuery(document, query);
+        }
+
+        /**
+         * The library's stream over the candidates, as a loop: the same documents examined in the same order (up to
+         * skip + limit matches when unsorted, all when sorted), the same stable sort, skip and limit. Projections
+         * (the library's {@code Projection} is package-private) take the library's way.
+         */
+        @Override
+        protected QueryResult matchDocuments(Document query, Iterable<Integer> positions, Document orderBy,
+                                             int numberToSkip, int limit, int batchSize, Document fieldSelector) {
+            if (fieldSelector != null && !fieldSelector.keySet().isEmpty()) {
+                return super.matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            Comparator<Document> comparator = deriveComparator(orderBy);
+            int skip = Math.max(numberToSkip, 0);
+            long enough = comparator == null && limit > 0 ? (long) skip + limit : Long.MAX_VALUE;
+            List<Document> matched = new ArrayList<>();
+            for (Iterator<Integer> it = positions.iterator(); matched.size() < enough && it.hasNext(); ) {
+                Document document = getDocument(it.next());
+                if (documentMatchesQuery(document, query)) {
+                    matched.add(document);
+                }
+            }
+            if (comparator != null) {
+                matched.sort(comparator);
+            }
+            int from = Math.min(skip, matched.size());
+            int to = limit > 0 ? (int) Math.min(matched.size(), (long) from + limit) : matched.size();
+            List<Document> answer = from == 0 && to == matched.size() ? matched : new ArrayList<>(matched.subList(from, to));
+            return createQueryResult(answer, batchSize);
+        }
+
+        /** Not tracked on every write (two BSON encodings per update, one per insert and delete): see below. */
+        @Override
+        protected boolean tracksDataSize() {
+            return false;
+        }
+
+        /** What the library would have tracked: the sum of the documents' BSON sizes (an int, as there). */
+        @Override
+        protected synchronized int getDataSize() {
+            int size = 0;
+            for (Iterator<DocumentWithPosition<Integer>> it = streamAllDocumentsWithPosition().iterator(); it.hasNext(); ) {
+                size += bsonSize(it.next().getDocument());
+            }
+            return size;
+        }
+    }
+
+    /** {@code Utils.calculateSize} (package-private there). */
+    private static int bsonSize(Document document) {
+        ByteBuf buffer = Unpooled.buffer();
+        try {
+            BsonEncoder.encodeDocument(document, buffer);
+            return buffer.writerIndex();
+        } catch (RuntimeException e) {
+            throw new MongoServerException("Failed to calculate document size", e);
+        } finally {
+            buffer.release();
         }
     }
 }
