@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * the service stops.
  * <p>
  * The in-memory queue is bounded; what does not fit stays QUEUED in the database. Once the queue has refused a
- * delivery, the preparer refills it from the database ({@link Backlog}) whenever it is half empty, until the backlog
+ * delivery, the preparer refills it from the database ({@link Backlog}) whenever it is nearly empty, until the backlog
  * is drained: a burst larger than the queue flows at full speed instead of waiting for the periodic sweep.
  */
 final class ChannelPipeline {
@@ -142,14 +142,16 @@ final class ChannelPipeline {
     }
 
     /**
-     * Tops the queue up from the database once it is half empty, while deliveries wait there. Those already here are
-     * refused by {@link #offer} again; a full page means more may wait, so the next round reads again.
+     * Fills the queue from the database when less than one batch is left in it, while deliveries wait there. The
+     * page starts with the oldest, which are those still queued here (refused by {@link #offer} again): reading only
+     * when the queue is nearly empty makes nearly every read delivery a new one, so a backlog of any size costs one
+     * read per queue-full. A full page means more may wait, so the next round reads again.
      */
     private void refillFromBacklog() {
-        int room = queueCapacity - waiting.size();
-        if (room < queueCapacity / 2 || !backlogged.getAndSet(false)) {
+        if (waiting.size() >= maxBatch || !backlogged.getAndSet(false)) {
             return;
         }
+        int room = queueCapacity - waiting.size();
         try {
             List<Delivery> due = backlog.due(room);
             due.forEach(this::offer);
