@@ -5,7 +5,6 @@ import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -17,8 +16,6 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.junit.jupiter.api.AfterEach;
@@ -47,8 +44,8 @@ class PlainStoreComparisonTest {
     private static final int DOCUMENTS = 300;
     private static final String[] STATES = {"QUEUED", "SENDING", "SENT"};
 
+    private SideBySideStores stores;
     private EmbeddedStore store;
-    private MongoServer plain;
     private MongoClient ourClient;
     private MongoClient plainClient;
     private MongoCollection<Document> ours;
@@ -56,20 +53,17 @@ class PlainStoreComparisonTest {
 
     @BeforeEach
     void start() {
-        store = EmbeddedStore.inMemory();
-        ourClient = MongoClients.create("mongodb://127.0.0.1:" + store.bind().getPort());
-        plain = new MongoServer(new MemoryBackend());
-        plainClient = MongoClients.create("mongodb://127.0.0.1:" + plain.bind().getPort());
-        ours = prepared(ourClient.getDatabase("store"));
-        reference = prepared(plainClient.getDatabase("store"));
+        stores = new SideBySideStores();
+        store = stores.store;
+        ourClient = stores.ours;
+        plainClient = stores.reference;
+        ours = prepared(stores.ours.getDatabase("store"));
+        reference = prepared(stores.reference.getDatabase("store"));
     }
 
     @AfterEach
     void stop() {
-        ourClient.close();
-        plainClient.close();
-        store.close();
-        plain.shutdownNow();
+        stores.close();
     }
 
     @ParameterizedTest

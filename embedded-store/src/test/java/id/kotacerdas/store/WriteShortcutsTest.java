@@ -3,7 +3,6 @@ package id.kotacerdas.store;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
@@ -12,8 +11,6 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.junit.jupiter.api.AfterEach;
@@ -36,8 +33,8 @@ class WriteShortcutsTest {
 
     private static final int DOCUMENTS = 200;
 
+    private SideBySideStores stores;
     private EmbeddedStore store;
-    private MongoServer plain;
     private MongoClient ourClient;
     private MongoClient plainClient;
     private MongoCollection<Document> ours;
@@ -45,20 +42,17 @@ class WriteShortcutsTest {
 
     @BeforeEach
     void start() {
-        store = EmbeddedStore.inMemory();
-        ourClient = MongoClients.create("mongodb://127.0.0.1:" + store.bind().getPort());
-        plain = new MongoServer(new MemoryBackend());
-        plainClient = MongoClients.create("mongodb://127.0.0.1:" + plain.bind().getPort());
-        ours = seeded(ourClient);
-        reference = seeded(plainClient);
+        stores = new SideBySideStores();
+        store = stores.store;
+        ourClient = stores.ours;
+        plainClient = stores.reference;
+        ours = seeded(stores.ours);
+        reference = seeded(stores.reference);
     }
 
     @AfterEach
     void stop() {
-        ourClient.close();
-        plainClient.close();
-        store.close();
-        plain.shutdownNow();
+        stores.close();
     }
 
     @Test

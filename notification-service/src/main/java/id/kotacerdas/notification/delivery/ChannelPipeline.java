@@ -45,7 +45,6 @@ final class ChannelPipeline {
     private final BlockingQueue<Sent> answered = new LinkedBlockingQueue<>();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Backlog backlog;
-    private final int queueCapacity;
     /** Set when the queue refused a delivery: more may wait in the database than the queue holds. */
     private final AtomicBoolean backlogged = new AtomicBoolean();
     private final Semaphore slots;
@@ -67,7 +66,6 @@ final class ChannelPipeline {
                     SendPreparation preparation, SendSettlement settlement, Backlog backlog) {
         this.name = name;
         this.backlog = backlog;
-        this.queueCapacity = queueCapacity;
         this.sender = sender;
         this.preparation = preparation;
         this.settlement = settlement;
@@ -151,7 +149,7 @@ final class ChannelPipeline {
         if (waiting.size() >= maxBatch || !backlogged.getAndSet(false)) {
             return;
         }
-        int room = queueCapacity - waiting.size();
+        int room = waiting.remainingCapacity();
         try {
             List<Delivery> due = backlog.due(room);
             due.forEach(this::offer);

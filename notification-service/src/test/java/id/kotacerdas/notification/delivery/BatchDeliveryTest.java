@@ -255,18 +255,13 @@ class BatchDeliveryTest extends NotificationServiceTestBase {
                 NotificationPriority.NORMAL);
     }
 
-    /** The real sender, counting its sends. */
-    private static final class CountingSender implements ChannelSender {
+    /** A real sender with something added around its sends. */
+    private abstract static class ForwardingSender implements ChannelSender {
 
-        private final ChannelSender delegate;
-        private final AtomicInteger sends = new AtomicInteger();
+        protected final ChannelSender delegate;
 
-        CountingSender(ChannelSender delegate) {
+        ForwardingSender(ChannelSender delegate) {
             this.delegate = delegate;
-        }
-
-        int sends() {
-            return sends.get();
         }
 
         @Override
@@ -277,6 +272,20 @@ class BatchDeliveryTest extends NotificationServiceTestBase {
         @Override
         public boolean hasAddress(Delivery delivery) {
             return delegate.hasAddress(delivery);
+        }
+    }
+
+    /** The real sender, counting its sends. */
+    private static final class CountingSender extends ForwardingSender {
+
+        private final AtomicInteger sends = new AtomicInteger();
+
+        CountingSender(ChannelSender delegate) {
+            super(delegate);
+        }
+
+        int sends() {
+            return sends.get();
         }
 
         @Override
@@ -290,27 +299,16 @@ class BatchDeliveryTest extends NotificationServiceTestBase {
      * The real SMS sender, whose SMSCs both start refusing (system error) once {@code accepted} messages went
      * through: the first ones are sent, every later one is refused by both providers.
      */
-    private static final class SmsFailingAfter implements ChannelSender {
+    private static final class SmsFailingAfter extends ForwardingSender {
 
-        private final ChannelSender delegate;
         private final int accepted;
         private final AtomicInteger calls = new AtomicInteger();
         private final CountDownLatch firstOnesDone;
 
         SmsFailingAfter(ChannelSender delegate, int accepted) {
-            this.delegate = delegate;
+            super(delegate);
             this.accepted = accepted;
             this.firstOnesDone = new CountDownLatch(accepted);
-        }
-
-        @Override
-        public Channel channel() {
-            return delegate.channel();
-        }
-
-        @Override
-        public boolean hasAddress(Delivery delivery) {
-            return delegate.hasAddress(delivery);
         }
 
         @Override
