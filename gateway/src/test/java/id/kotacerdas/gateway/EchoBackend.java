@@ -29,6 +29,7 @@ final class EchoBackend {
     private final String name;
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger failuresToAnswer = new AtomicInteger();
+    private volatile long answerDelayMillis;
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "echo-backend");
         thread.setDaemon(true);
@@ -64,6 +65,11 @@ final class EchoBackend {
         failuresToAnswer.set(count);
     }
 
+    /** Echoed requests are answered only after {@code millis}, as a busy service would. */
+    void delayAnswers(long millis) {
+        answerDelayMillis = millis;
+    }
+
     synchronized void stop() {
         if (server != null) {
             server.stop(0);
@@ -91,7 +97,7 @@ final class EchoBackend {
                 if (attempt > 50) {
                     throw new IllegalStateException("port " + wantedPort + " stays busy", busy);
                 }
-                sleep();
+                pause(200);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
@@ -124,6 +130,9 @@ final class EchoBackend {
             echo.put("body", body.length <= 4096 ? new String(body, StandardCharsets.UTF_8) : null);
             answer = echo;
         }
+        if (answer instanceof Map<?, ?> echo && echo.containsKey("instance") && answerDelayMillis > 0) {
+            pause(answerDelayMillis);
+        }
         int status = 200;
         if (answer != null && ((Map<?, ?>) answer).containsKey("instance")
                 && failuresToAnswer.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
@@ -136,9 +145,9 @@ final class EchoBackend {
         exchange.close();
     }
 
-    private static void sleep() {
+    private static void pause(long millis) {
         try {
-            Thread.sleep(200);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -3,9 +3,16 @@ package id.kotacerdas.gateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -88,5 +95,25 @@ class ResilienceTest extends GatewayTestBase {
                 .expectBody(json()).returnResult().getResponseBody();
         assertThat(VOTING.requests() - before).as("POST with Idempotency-Key retried").isEqualTo(2);
         assertThat((String) echo.get("body")).contains("t-2");
+    }
+
+    @Test
+    void aBurstOfSlowAnswersIsPassedThroughNotRefused() {
+        int burst = 60; // more than Spring Cloud's default bulkhead of 25 calls in flight per service
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        VOTING.delayAnswers(700);
+        try {
+            List<CompletableFuture<HttpResponse<String>>> answers = IntStream.range(0, burst)
+                    .mapToObj(i -> http.sendAsync(HttpRequest.newBuilder(
+                                    URI.create("http://127.0.0.1:" + port + "/api/v1/elections/pilkades-mimika-2026/ballots"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"burst-" + i + "\"}")).build(),
+                            HttpResponse.BodyHandlers.ofString()))
+                    .toList();
+            assertThat(answers.stream().map(answer -> answer.join().statusCode()))
+                    .as("every call of the burst reached the service").hasSize(burst).containsOnly(200);
+        } finally {
+            VOTING.delayAnswers(0);
+        }
     }
 }

@@ -45,16 +45,23 @@ public final class LoadDriver {
         ReportLoad viaGateway = new ReportLoad(gateway, Map.of("X-API-Key", require(keys, "DEMO_CITIZEN_APP_KEY")));
         ReportLoad direct = new ReportLoad(intake, Map.of(CallerHeaders.CLIENT_ID, "load-driver",
                 CallerHeaders.ROLES, "citizen-app"));
-        viaGateway.closedLoop(8, Duration.ofSeconds(5)); // warm-up: JIT, connection pools
+        // Seven JVMs share the cores, so the optimising compiler needs minutes of traffic before the figures settle:
+        // warm both paths (and, through the events, routing and notifications) in turns before measuring.
+        Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "60")));
+        for (long left = warmup.toSeconds(); left > 0; left -= 10) {
+            ReportLoad path = (left / 10) % 2 == 0 ? viaGateway : direct;
+            path.closedLoop(8, Duration.ofSeconds(Math.min(10, left)));
+        }
+        System.out.printf("Warmed up for %d s (--warmup)%n", warmup.toSeconds());
         StackCpu cpu = new StackCpu(Path.of(options.getOrDefault("home", ".smartcity")));
         Map<String, Double> cpuBefore = cpu.snapshot();
         ReportLoad.Outcome gatewayCapacity = viaGateway.closedLoop(workers, duration);
         ReportLoad.Outcome directCapacity = direct.closedLoop(workers, duration);
         System.out.printf("Reports, closed loop, %d clients, %d s:%n", workers, duration.toSeconds());
-        System.out.printf("  via gateway : %,.0f accepted/s (%d failed), latency %s%n", gatewayCapacity.acceptedPerSecond(),
-                gatewayCapacity.failed(), gatewayCapacity.latencies().summary());
-        System.out.printf("  intake direct: %,.0f accepted/s (%d failed), latency %s%n", directCapacity.acceptedPerSecond(),
-                directCapacity.failed(), directCapacity.latencies().summary());
+        System.out.printf("  via gateway : %,.0f accepted/s (%d failed: %s), latency %s%n", gatewayCapacity.acceptedPerSecond(),
+                gatewayCapacity.failed(), gatewayCapacity.failures(), gatewayCapacity.latencies().summary());
+        System.out.printf("  intake direct: %,.0f accepted/s (%d failed: %s), latency %s%n", directCapacity.acceptedPerSecond(),
+                directCapacity.failed(), directCapacity.failures(), directCapacity.latencies().summary());
         System.out.printf("  gateway = %.0f %% of direct; intake direct = %.1f %% of the Kafka ceiling, %.1f %% of the store ceiling%n",
                 100 * gatewayCapacity.acceptedPerSecond() / directCapacity.acceptedPerSecond(),
                 100 * directCapacity.acceptedPerSecond() / kafkaCeiling, 100 * directCapacity.acceptedPerSecond() / storeCeiling);
@@ -63,8 +70,8 @@ public final class LoadDriver {
             ReportLoad.Outcome open = viaGateway.openLoop(rate, duration, routed);
             routed.awaitAll(Duration.ofSeconds(60));
             System.out.printf("Reports, open loop at %d/s for %d s via gateway:%n", rate, duration.toSeconds());
-            System.out.printf("  accepted %,d (%,.0f/s), failed %d, HTTP latency %s%n", open.accepted(),
-                    open.acceptedPerSecond(), open.failed(), open.latencies().summary());
+            System.out.printf("  accepted %,d (%,.0f/s), failed %d (%s), HTTP latency %s%n", open.accepted(),
+                    open.acceptedPerSecond(), open.failed(), open.failures(), open.latencies().summary());
             System.out.printf("  routed exactly once %,d of %,d, more than once %d; submit -> ReportRouted %s%n",
                     routed.routedOnce(), routed.expected(), routed.routedMoreThanOnce(), routed.latencies().summary());
             StackCpu.print("report", gatewayCapacity.accepted() + directCapacity.accepted() + open.accepted(),

@@ -32,7 +32,7 @@ final class ReportLoad {
         this.headers = headers;
     }
 
-    record Outcome(int accepted, int failed, double seconds, Latencies latencies) {
+    record Outcome(int accepted, int failed, double seconds, Latencies latencies, Failures failures) {
         double acceptedPerSecond() {
             return accepted / seconds;
         }
@@ -42,6 +42,7 @@ final class ReportLoad {
     Outcome closedLoop(int workers, Duration duration) throws InterruptedException {
         AtomicInteger accepted = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
+        Failures failures = new Failures();
         Latencies latencies = new Latencies();
         long end = System.nanoTime() + duration.toNanos();
         long start = System.nanoTime();
@@ -57,9 +58,11 @@ final class ReportLoad {
                             latencies.add((System.nanoTime() - sent) / 1000);
                         } else {
                             failed.incrementAndGet();
+                            failures.add(answer);
                         }
                     } catch (Exception e) {
                         failed.incrementAndGet();
+                        failures.add(e);
                     }
                 }
             });
@@ -69,7 +72,7 @@ final class ReportLoad {
         for (Thread thread : threads) {
             thread.join();
         }
-        return new Outcome(accepted.get(), failed.get(), Ceilings.seconds(start), latencies);
+        return new Outcome(accepted.get(), failed.get(), Ceilings.seconds(start), latencies, failures);
     }
 
     /**
@@ -80,6 +83,7 @@ final class ReportLoad {
         AtomicInteger accepted = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         AtomicLong outstanding = new AtomicLong();
+        Failures failures = new Failures();
         Latencies latencies = new Latencies();
         long total = (long) ratePerSecond * duration.toSeconds();
         long intervalNanos = 1_000_000_000L / ratePerSecond;
@@ -101,12 +105,17 @@ final class ReportLoad {
                     routed.expect(body.path("trackingNumber").asString(), due);
                 } else {
                     failed.incrementAndGet();
+                    if (error != null) {
+                        failures.add(error);
+                    } else {
+                        failures.add(answer);
+                    }
                 }
                 return null;
             }));
         }
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
-        return new Outcome(accepted.get(), failed.get(), Ceilings.seconds(start), latencies);
+        return new Outcome(accepted.get(), failed.get(), Ceilings.seconds(start), latencies, failures);
     }
 
     private HttpRequest request() {

@@ -35,34 +35,39 @@ public class BackendRoutes {
             routes.route(service + "-idempotent-post", route -> route
                     .order(backend.order() - 1)
                     .path(paths).and().method(HttpMethod.POST).and().header(IDEMPOTENCY_KEY, ".+")
-                    .filters(filters -> resilient(filters, service, retries, HttpMethod.POST))
+                    .filters(filters -> retried(breaker(filters, service), retries, HttpMethod.POST))
                     .uri(target));
+            routes.route(service + "-reads", route -> route
+                    .order(backend.order() - 1)
+                    .path(paths).and().method(HttpMethod.GET, HttpMethod.HEAD)
+                    .filters(filters -> retried(breaker(filters, service), retries, HttpMethod.GET, HttpMethod.HEAD))
+                    .uri(target));
+            // everything else is never retried, so it does not pass through the retry filter at all
             routes.route(service, route -> route
                     .order(backend.order())
                     .path(paths)
-                    .filters(filters -> resilient(filters, service, retries, HttpMethod.GET, HttpMethod.HEAD))
+                    .filters(filters -> breaker(filters, service))
                     .uri(target));
             routes.route(service + "-docs", route -> route
                     .path("/docs/" + service + "/v3/api-docs")
-                    .filters(filters -> filters.setPath("/v3/api-docs")
-                            .circuitBreaker(breaker -> breaker.setName(service)
-                                    .setFallbackUri("forward:" + UnavailableFallback.PATH)))
+                    .filters(filters -> breaker(filters.setPath("/v3/api-docs"), service))
                     .uri(target));
         });
         return routes.build();
     }
 
-    private static GatewayFilterSpec resilient(GatewayFilterSpec filters, String service, int retries,
-                                               HttpMethod... retriedMethods) {
-        return filters
-                .circuitBreaker(breaker -> breaker.setName(service)
-                        .setFallbackUri("forward:" + UnavailableFallback.PATH))
-                .retry(retry -> retry.setRetries(retries)
-                        .setMethods(retriedMethods)
-                        .setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE)
-                        .setSeries()
-                        .setExceptions(IOException.class, TimeoutException.class)
-                        .setBackoff(new RetryGatewayFilterFactory.BackoffConfig(Duration.ofMillis(50),
-                                Duration.ofMillis(500), 2, true)));
+    private static GatewayFilterSpec breaker(GatewayFilterSpec filters, String service) {
+        return filters.circuitBreaker(breaker -> breaker.setName(service)
+                .setFallbackUri("forward:" + UnavailableFallback.PATH));
+    }
+
+    private static GatewayFilterSpec retried(GatewayFilterSpec filters, int retries, HttpMethod... methods) {
+        return filters.retry(retry -> retry.setRetries(retries)
+                .setMethods(methods)
+                .setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE)
+                .setSeries()
+                .setExceptions(IOException.class, TimeoutException.class)
+                .setBackoff(new RetryGatewayFilterFactory.BackoffConfig(Duration.ofMillis(50),
+                        Duration.ofMillis(500), 2, true)));
     }
 }
