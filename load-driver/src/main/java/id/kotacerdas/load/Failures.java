@@ -19,6 +19,17 @@ final class Failures {
         byReason.merge(cause.getClass().getSimpleName(), 1, Integer::sum);
     }
 
+    /** A new count holding the failures of both. */
+    Failures and(Failures other) {
+        Failures both = new Failures();
+        for (Failures source : new Failures[] {this, other}) {
+            synchronized (source) {
+                source.byReason.forEach((reason, count) -> both.byReason.merge(reason, count, Integer::sum));
+            }
+        }
+        return both;
+    }
+
     @Override
     public synchronized String toString() {
         return byReason.isEmpty() ? "none" : byReason.toString();

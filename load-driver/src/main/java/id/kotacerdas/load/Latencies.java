@@ -15,6 +15,19 @@ final class Latencies {
         values[count++] = micros;
     }
 
+    /** A new collection holding the samples of both. */
+    Latencies and(Latencies other) {
+        Latencies both = new Latencies();
+        for (Latencies source : new Latencies[] {this, other}) {
+            synchronized (source) {
+                for (int i = 0; i < source.count; i++) {
+                    both.add(source.values[i]);
+                }
+            }
+        }
+        return both;
+    }
+
     synchronized int count() {
         return count;
     }

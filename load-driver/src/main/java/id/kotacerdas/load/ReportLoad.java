@@ -33,8 +33,17 @@ final class ReportLoad {
     }
 
     record Outcome(int accepted, int failed, double seconds, Latencies latencies, Failures failures) {
+
+        static final Outcome NONE = new Outcome(0, 0, 0, new Latencies(), new Failures());
+
         double acceptedPerSecond() {
             return accepted / seconds;
+        }
+
+        /** This run and {@code next} as one. */
+        Outcome and(Outcome next) {
+            return new Outcome(accepted + next.accepted, failed + next.failed, seconds + next.seconds,
+                    latencies.and(next.latencies), failures.and(next.failures));
         }
     }
 

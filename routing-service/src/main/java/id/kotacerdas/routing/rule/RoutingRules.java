@@ -8,6 +8,7 @@ import id.kotacerdas.support.problem.InvalidInputException;
 import id.kotacerdas.support.problem.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -17,16 +18,21 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BinaryOperator;
 import java.util.stream.Collectors;
 
 /**
  * Routing rules as versioned data. A change inserts the next version (its id {@code ruleId@version} is
  * unique, so two concurrent changes cannot both win) and then supersedes the previous one; it affects
- * reports routed from then on only.
+ * reports routed from then on only. Every report is routed against the rules in force, so they are kept in memory
+ * for a moment ({@code kotacerdas.routing.rules-cache-ttl}): a change made on this instance applies to the next
+ * report at once, one made on another instance within that time.
  */
 @Service
 public class RoutingRules {
@@ -37,16 +43,36 @@ public class RoutingRules {
     private final AgencyDirectory agencies;
     private final Jurisdictions jurisdictions;
     private final Clock clock;
+    private final Duration cacheTtl;
+    private final Map<String, RulesRead> recentlyRead = new ConcurrentHashMap<>();
+    private final AtomicLong changesHere = new AtomicLong();
 
-    public RoutingRules(MongoTemplate mongo, AgencyDirectory agencies, Jurisdictions jurisdictions, Clock clock) {
+    public RoutingRules(MongoTemplate mongo, AgencyDirectory agencies, Jurisdictions jurisdictions, Clock clock,
+                        @Value("${kotacerdas.routing.rules-cache-ttl:2s}") Duration cacheTtl) {
         this.mongo = mongo;
         this.agencies = agencies;
         this.jurisdictions = jurisdictions;
         this.clock = clock;
+        this.cacheTtl = cacheTtl;
+    }
+
+    /** A read is stale once older than the TTL, or once this instance changed a rule after it began. */
+    private record RulesRead(List<RoutingRule> rules, long readAtNanos, long changesBefore) {
     }
 
     /** The rules in force in a jurisdiction, in the order they are tried. */
     public List<RoutingRule> inForce(String jurisdictionId) {
+        long now = System.nanoTime();
+        long changes = changesHere.get();
+        RulesRead read = recentlyRead.get(jurisdictionId);
+        if (read == null || read.changesBefore() != changes || now - read.readAtNanos() >= cacheTtl.toNanos()) {
+            read = new RulesRead(readInForce(jurisdictionId), now, changes);
+            recentlyRead.put(jurisdictionId, read);
+        }
+        return read.rules();
+    }
+
+    private List<RoutingRule> readInForce(String jurisdictionId) {
         Query query = Query.query(Criteria.where("jurisdictionId").is(jurisdictionId).and("current").is(true));
         return latestPerRule(mongo.find(query, RoutingRule.class)).stream().filter(rule -> !rule.retired())
                 .sorted(Comparator.comparingInt(RoutingRule::position).thenComparing(RoutingRule::ruleId)).toList();
@@ -81,6 +107,7 @@ public class RoutingRules {
         RoutingRule rule = version(request.ruleId(), 1, request.jurisdictionId(), request.definition(), false, false,
                 changedBy);
         mongo.insert(rule);
+        changesHere.incrementAndGet();
         log.info("Routing rule {} version 1 created by {}", rule.ruleId(), changedBy);
         return rule;
     }
@@ -105,6 +132,7 @@ public class RoutingRules {
     public void seed(RoutingRule rule) {
         try {
             mongo.insert(rule);
+            changesHere.incrementAndGet();
         } catch (DuplicateKeyException alreadySeeded) {
             log.debug("Routing rule {} already present", rule.id());
         }
@@ -125,6 +153,7 @@ public class RoutingRules {
         }
         mongo.updateFirst(Query.query(Criteria.where("_id").is(previous.id())), Update.update("current", false),
                 RoutingRule.class);
+        changesHere.incrementAndGet();
         log.info("Routing rule {} version {} {} by {}", next.ruleId(), next.version(), retired ? "retired" : "saved",
                 changedBy);
         return next;

@@ -1,19 +1,36 @@
 package id.kotacerdas.routing.rule;
 
 import id.kotacerdas.contracts.assignment.AssignmentEvents;
+import id.kotacerdas.contracts.assignment.Priority;
 import id.kotacerdas.contracts.report.Place;
 import id.kotacerdas.contracts.report.ReportSubmitted;
 import id.kotacerdas.routing.RoutingServiceTestBase;
+import id.kotacerdas.routing.agency.AgencyDirectory;
 import id.kotacerdas.routing.assignment.Assignment;
+import id.kotacerdas.routing.place.Jurisdictions;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class RoutingRuleApiTest extends RoutingServiceTestBase {
+
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    AgencyDirectory agencies;
+    @Autowired
+    Jurisdictions jurisdictions;
+    @Autowired
+    RoutingRules rules;
 
     @Test
     void aRuleChangeIsANewVersionWithWhoAndWhenAndAppliesToNewReportsOnly() {
@@ -95,5 +112,21 @@ class RoutingRuleApiTest extends RoutingServiceTestBase {
         assertThat(noPriority.status()).isEqualTo(400);
         assertThat(noPriority.body().get("errors").get(0).get("field").asString()).isEqualTo("definition.priority");
         assertThat(get("/api/v1/routing-rules/bandung-wrong", operator()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aRuleCreatedOnAnotherInstanceRoutesReportsHereOnceThisInstancesReadOfTheRulesExpires() {
+        List<RoutingRule> before = rules.inForce("mimika"); // this instance now holds the rules in memory
+        RoutingRules otherInstance = new RoutingRules(mongo, agencies, jurisdictions, Clock.systemUTC(), Duration.ZERO);
+        otherInstance.create(new NewRule("mimika-landslide", "mimika", new RuleDefinition(0,
+                new RuleMatch(null, null, null, null, List.of("longsor")), "mimika-dinas-pupr",
+                Priority.HIGH)), "operator-elsewhere");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(rules.inForce("mimika")).extracting(RoutingRule::ruleId).contains("mimika-landslide"));
+        assertThat(before).extracting(RoutingRule::ruleId).doesNotContain("mimika-landslide");
+        Assignment routed = submitAndAwait(report("mimika", "lainnya", "Longsor menutup jalan", district("mimika-baru")));
+        assertThat(routed.ruleId()).isEqualTo("mimika-landslide");
+        assertThat(routed.agencyId()).isEqualTo("mimika-dinas-pupr");
     }
 }
