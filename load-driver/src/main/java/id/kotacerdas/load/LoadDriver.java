@@ -37,14 +37,16 @@ public final class LoadDriver {
                 ZonedDateTime.now(), InetAddress.getLocalHost().getHostName(), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
 
+        ReportLoad viaGateway = new ReportLoad(gateway, Map.of("X-API-Key", require(keys, "DEMO_CITIZEN_APP_KEY")));
+        ReportLoad direct = new ReportLoad(intake, Map.of(CallerHeaders.CLIENT_ID, "load-driver",
+                CallerHeaders.ROLES, "citizen-app"));
+        viaGateway.checkAccepted();
+        direct.checkAccepted();
         double kafkaCeiling = Ceilings.kafkaProducerRate(kafka, 100_000);
         double storeCeiling = Ceilings.storeInsertRate(mongo, 20_000, 4);
         System.out.printf("Raw ceilings: Kafka producer 1 KB acks=all: %,.0f records/s; store inserts (4 clients): %,.0f docs/s%n",
                 kafkaCeiling, storeCeiling);
 
-        ReportLoad viaGateway = new ReportLoad(gateway, Map.of("X-API-Key", require(keys, "DEMO_CITIZEN_APP_KEY")));
-        ReportLoad direct = new ReportLoad(intake, Map.of(CallerHeaders.CLIENT_ID, "load-driver",
-                CallerHeaders.ROLES, "citizen-app"));
         // Seven JVMs share the cores, so the optimising compiler needs minutes of traffic before the figures settle:
         // warm both paths (and, through the events, routing and notifications) in turns before measuring.
         Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "60")));
@@ -74,6 +76,9 @@ public final class LoadDriver {
                 100 * gatewayCapacity.acceptedPerSecond() / directCapacity.acceptedPerSecond(),
                 100 * directCapacity.acceptedPerSecond() / kafkaCeiling, 100 * directCapacity.acceptedPerSecond() / storeCeiling);
 
+        Backlog backlog = new Backlog(kafka);
+        Duration patience = Duration.ofSeconds(Long.parseLong(options.getOrDefault("drain-wait", "600")));
+        backlog.awaitWorkedOff(patience);
         try (RoutedWatcher routed = new RoutedWatcher(kafka)) {
             ReportLoad.Outcome open = viaGateway.openLoop(rate, duration, routed);
             routed.awaitAll(Duration.ofSeconds(60));
@@ -87,12 +92,15 @@ public final class LoadDriver {
         }
         if (!options.containsKey("reports-only")) {
             int notifications = Integer.parseInt(options.getOrDefault("notifications", "5000"));
+            backlog.awaitWorkedOff(patience);
             Map<String, Double> beforeNotifications = cpu.snapshot();
             NotificationLoad.run(kafka, notifications);
             StackCpu.print("notification", notifications, beforeNotifications, cpu.snapshot());
+            backlog.awaitWorkedOff(patience);
             new BallotLoad(gateway, keys).run(Integer.parseInt(options.getOrDefault("voters", "1000")),
                     Integer.parseInt(options.getOrDefault("booths", "8")));
         }
+        backlog.close();
     }
 
     private static String require(Map<String, String> keys, String name) {

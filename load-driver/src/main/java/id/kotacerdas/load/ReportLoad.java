@@ -127,6 +127,16 @@ final class ReportLoad {
         return new Outcome(accepted.get(), failed.get(), Ceilings.seconds(start), latencies, failures);
     }
 
+    /** One report, to stop a run early when the stack refuses it (a stale demo key gives only 401s). */
+    void checkAccepted() throws Exception {
+        HttpResponse<String> answer = http.send(request(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 201) {
+            throw new IllegalStateException(baseUrl + " answered a report with " + answer.statusCode() + ": "
+                    + answer.body() + (answer.statusCode() == 401
+                    ? " (the demo keys are written when the gateway starts: run the driver after ./smartcity up is ready)" : ""));
+        }
+    }
+
     private HttpRequest request() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String body = """
