@@ -5,48 +5,88 @@ import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A non-unique index, kept in memory, for equality lookups on its first key: for each value of that key (each
- * element, when the value is an array) the positions of the documents holding it, by {@code _id}. mongo-java-server
- * ignores non-unique indexes, so {@code {state: "QUEUED", dueAt: {$lte: t}}} or {@code {geoCells: {$in: [...]}}}
- * scanned the collection. Callers filter the candidates with the whole query. Rebuilt from the documents when a
- * store on file is opened.
+ * element, when the value is an array) the positions of the documents holding it, in the order of the index's second
+ * key and then {@code _id}. mongo-java-server ignores non-unique indexes, so {@code {state: "QUEUED", dueAt: {$lte: t}}}
+ * or {@code {geoCells: {$in: [...]}}} scanned the collection. Callers filter the candidates with the whole query. A
+ * query that pins the first key to one value gets its candidates already sorted by the second key
+ * ({@link OrderedPositions}), so a sorted page stops after its last document, as MongoDB's index range scan does.
+ * Rebuilt from the documents when a store on file is opened.
  */
 final class EqualityIndex<P> extends Index<P> {
 
     private static final String ID = "_id";
+    private static final Comparator<Object> VALUES = ValueComparator.asc();
+    /** The sort's comparison ({@code ValueComparator}), without its type dispatch for the usual keys and ids. */
+    private static final Comparator<Object> SORT_ORDER = (a, b) -> {
+        if (a instanceof String x && b instanceof String y) {
+            return x.compareTo(y);
+        }
+        if (a instanceof Instant x && b instanceof Instant y) {
+            return x.compareTo(y);
+        }
+        return VALUES.compare(a, b);
+    };
 
     private final FirstKey firstKey;
-    private final Map<KeyValue, Map<Object, P>> positions = new HashMap<>();
+    /** The key candidates are ordered by after the first, as the sort compares it; {@code null}: by _id alone. */
+    private final String secondKey;
+    private final String[] secondKeyPath;
+    private final Comparator<Entry> order;
+    private final Map<KeyValue, Bucket<P>> buckets = new HashMap<>();
     private long entries;
+    /**
+     * False once a document held an array or a sub-document at the second key: such a value is compared as a whole
+     * by the sort but may be changed in place, so the order could go stale; the candidates are then sorted as usual.
+     */
+    private boolean secondKeyScalar = true;
 
     EqualityIndex(String name, List<IndexKey> keys) {
         // "sparse": documents without the key may be absent, so the collection does not expect a position back
         super(name, keys, true);
         this.firstKey = new FirstKey(keys.get(0));
+        this.secondKey = keys.size() > 1 && keys.get(1).isAscending() ? keys.get(1).getKey() : null;
+        this.secondKeyPath = secondKey == null ? null : KeyPaths.split(secondKey);
+        Comparator<Entry> byId = Comparator.comparing(Entry::id, SORT_ORDER);
+        this.order = secondKey == null ? byId : Comparator.comparing(Entry::sortValue, SORT_ORDER).thenComparing(byId);
     }
 
     /** The positions of documents whose first key equals one of {@code values} (already known to be plain). */
-    private synchronized Collection<P> candidates(Collection<?> values) {
-        Set<P> found = new LinkedHashSet<>();
+    private synchronized Iterable<P> candidates(Collection<?> values) {
+        List<Bucket<P>> found = new ArrayList<>();
         for (Object value : values) {
             for (KeyValue key : firstKey.keyValues(firstKey.holding(value))) {
-                Map<Object, P> byId = positions.get(key);
-                if (byId != null) {
-                    found.addAll(byId.values());
+                Bucket<P> bucket = buckets.get(key);
+                if (bucket != null && !found.contains(bucket)) {
+                    found.add(bucket);
                 }
             }
         }
-        return found;
+        if (found.size() == 1) {
+            // a view, not a copy: read under the collection's lock, as every write to this index is made
+            return new OrderedPositions<>(found.get(0).inOrder.values(), secondKeyScalar ? secondKey : null,
+                    secondKeyScalar);
+        }
+        Set<P> union = new LinkedHashSet<>();
+        found.forEach(bucket -> union.addAll(bucket.inOrder.values()));
+        return union;
     }
 
     @Override
@@ -56,10 +96,21 @@ final class EqualityIndex<P> extends Index<P> {
 
     private void add(Document document, Set<KeyValue> keys, P position) {
         Object id = document.get(ID);
+        Object sortValue = secondKey == null ? null : secondKeyPath != null ? KeyPaths.valueAt(document, secondKeyPath, 0)
+                : Utils.getSubdocumentValueCollectionAware(document, secondKey);
+        if (sortValue instanceof Collection<?> || sortValue instanceof Map<?, ?>) {
+            secondKeyScalar = false;
+        }
+        Entry entry = new Entry(sortValue, id);
         for (KeyValue key : keys) {
-            if (positions.computeIfAbsent(key, k -> new HashMap<>()).put(id, position) == null) {
+            Bucket<P> bucket = buckets.computeIfAbsent(key, k -> new Bucket<>(order));
+            Entry previous = bucket.byId.put(id, entry);
+            if (previous != null) {
+                bucket.inOrder.remove(previous);
+            } else {
                 entries++;
             }
+            bucket.inOrder.put(entry, position);
         }
     }
 
@@ -72,22 +123,19 @@ final class EqualityIndex<P> extends Index<P> {
     private void remove(Document document, Set<KeyValue> keys) {
         Object id = document.get(ID);
         for (KeyValue key : keys) {
-            Map<Object, P> byId = positions.get(key);
-            if (byId != null && byId.remove(id) != null) {
+            Bucket<P> bucket = buckets.get(key);
+            Entry entry = bucket == null ? null : bucket.byId.remove(id);
+            if (entry != null) {
+                bucket.inOrder.remove(entry);
                 entries--;
-                if (byId.isEmpty()) {
-                    positions.remove(key);
+                if (bucket.byId.isEmpty()) {
+                    buckets.remove(key);
                 }
             }
         }
     }
 
-    /**
-     * Removes and re-adds the document, reading each version's key values once. Even when they did not change it
-     * removes and re-adds it: that moves the entry within its hash bucket, and so the order in which an
-     * unsorted query returns candidates; skipping it would change answers that depend on that order (which
-     * document {@code updateOne} or {@code findOneAndUpdate} picks among several). The reading was the cost.
-     */
+    /** Removes and re-adds the document, reading each version's key values once. */
     @Override
     public synchronized void updateInPlace(Document oldDocument, Document newDocument, P position,
                                            MongoCollection<P> collection) {
@@ -135,8 +183,23 @@ final class EqualityIndex<P> extends Index<P> {
 
     @Override
     public synchronized void drop() {
-        positions.clear();
+        buckets.clear();
         entries = 0;
+        secondKeyScalar = true;
+    }
+
+    /** Where an index entry sorts within its bucket: the second key's value as the sort reads it, then _id. */
+    private record Entry(Object sortValue, Object id) {
+    }
+
+    /** The documents holding one value of the first key: by _id, and in the index's order. */
+    private static final class Bucket<P> {
+        final Map<Object, Entry> byId = new HashMap<>();
+        final NavigableMap<Entry, P> inOrder;
+
+        Bucket(Comparator<Entry> order) {
+            this.inOrder = new TreeMap<>(order);
+        }
     }
 
     /**

@@ -14,6 +14,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
+import java.util.Comparator;
 import java.util.List;
 
 /** The H2 MVStore file backend with {@link IndexedQueries} query planning (the local stack's store). */
@@ -71,6 +72,18 @@ final class PlannedH2Backend extends H2Backend {
                 return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
             return matchDocuments(query, candidates, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        /** A sorted page sorts only the documents that can be on it ({@link SortedPage}). */
+        @Override
+        protected QueryResult matchDocuments(Document query, Iterable<Object> positions, Document orderBy,
+                                             int numberToSkip, int limit, int batchSize, Document fieldSelector) {
+            Comparator<Document> comparator = deriveComparator(orderBy);
+            if (comparator != null && limit > 0) {
+                positions = SortedPage.candidatesOf(positions, this::getDocument, d -> documentMatchesQuery(d, query),
+                        orderBy, comparator, (long) Math.max(numberToSkip, 0) + limit);
+            }
+            return super.matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
 
         @Override

@@ -93,23 +93,34 @@ final class PlannedMemoryBackend extends MemoryBackend {
 
         /**
          * The library's stream over the candidates, as a loop: the same documents examined in the same order (up to
-         * skip + limit matches when unsorted, all when sorted), the same stable sort, skip and limit. Projections
-         * (the library's {@code Projection} is package-private) take the library's way.
+         * skip + limit matches when unsorted, all when sorted), the same stable sort, skip and limit; a sorted page
+         * sorts only the documents that can be on it, and reads only up to its last one when an index gives the
+         * candidates in the sort's order ({@link SortedPage}). Projections (the library's {@code Projection} is
+         * package-private) take the library's way, over the page's documents.
          */
         @Override
         protected QueryResult matchDocuments(Document query, Iterable<Integer> positions, Document orderBy,
                                              int numberToSkip, int limit, int batchSize, Document fieldSelector) {
-            if (fieldSelector != null && !fieldSelector.keySet().isEmpty()) {
-                return super.matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
-            }
             Comparator<Document> comparator = deriveComparator(orderBy);
             int skip = Math.max(numberToSkip, 0);
-            long enough = comparator == null && limit > 0 ? (long) skip + limit : Long.MAX_VALUE;
+            List<Integer> page = comparator != null && limit > 0
+                    ? SortedPage.candidatesOf(positions, this::getDocument, d -> documentMatchesQuery(d, query), orderBy,
+                    comparator, (long) skip + limit)
+                    : null;
+            if (fieldSelector != null && !fieldSelector.keySet().isEmpty()) {
+                return super.matchDocuments(query, page != null ? page : positions, orderBy, numberToSkip, limit,
+                        batchSize, fieldSelector);
+            }
             List<Document> matched = new ArrayList<>();
-            for (Iterator<Integer> it = positions.iterator(); matched.size() < enough && it.hasNext(); ) {
-                Document document = getDocument(it.next());
-                if (documentMatchesQuery(document, query)) {
-                    matched.add(document);
+            if (page != null) {
+                page.forEach(position -> matched.add(getDocument(position)));
+            } else {
+                long enough = comparator == null && limit > 0 ? (long) skip + limit : Long.MAX_VALUE;
+                for (Iterator<Integer> it = positions.iterator(); matched.size() < enough && it.hasNext(); ) {
+                    Document document = getDocument(it.next());
+                    if (documentMatchesQuery(document, query)) {
+                        matched.add(document);
+                    }
                 }
             }
             if (comparator != null) {

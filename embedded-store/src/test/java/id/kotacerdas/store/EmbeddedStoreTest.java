@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
@@ -145,6 +146,43 @@ class EmbeddedStoreTest {
             }
         } finally {
             plain.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSortedPageIsThatPageOfTheWholeSortedAnswerTiesIncluded() {
+        samePagesAsTheWholeSort(deliveries);
+    }
+
+    @Test
+    void aSortedPageOnFileIsThatPageOfTheWholeSortedAnswerTiesIncluded(@TempDir Path directory) {
+        try (EmbeddedStore onFile = EmbeddedStore.onFile(directory.resolve("store.mv"));
+             MongoClient fileClient = connect(onFile.bind())) {
+            samePagesAsTheWholeSort(seeded(fileClient));
+        }
+    }
+
+    /** Every page (skip, limit, with and without a projection) against the same slice of the unlimited sort. */
+    private static void samePagesAsTheWholeSort(MongoCollection<Document> collection) {
+        // versions tie nearly everywhere, kinds in sevens: a page must break ties exactly as the whole sort does
+        collection.updateMany(Filters.in("_id", "d-1", "d-4", "d-7", "d-10", "d-1999"), Updates.inc("version", 3));
+        Bson queued = Filters.eq("state", "QUEUED");
+        for (Bson order : List.of(Sorts.ascending("version"), Sorts.descending("meta.kind"),
+                Sorts.orderBy(Sorts.descending("version"), Sorts.ascending("channel")))) {
+            List<Document> whole = collection.find(queued).sort(order).into(new ArrayList<>());
+            assertThat(whole).hasSize(DOCUMENTS - (DOCUMENTS + 2) / 3);
+            for (int skip : new int[] {0, 3, whole.size() - 3}) {
+                for (int limit : new int[] {1, 7, 500}) {
+                    List<Document> expected = whole.subList(Math.min(skip, whole.size()),
+                            Math.min(skip + limit, whole.size()));
+                    String page = order.toBsonDocument() + " skip " + skip + " limit " + limit;
+                    assertThat(collection.find(queued).sort(order).skip(skip).limit(limit).into(new ArrayList<>()))
+                            .as(page).isEqualTo(expected);
+                    assertThat(collection.find(queued).sort(order).skip(skip).limit(limit)
+                            .projection(Projections.include("_id")).map(d -> d.get("_id")).into(new ArrayList<>()))
+                            .as(page + " projected").isEqualTo(expected.stream().map(d -> d.get("_id")).toList());
+                }
+            }
         }
     }
 

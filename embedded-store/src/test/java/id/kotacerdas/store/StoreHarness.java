@@ -9,6 +9,7 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
@@ -31,7 +32,8 @@ import java.util.Map;
  * a collection of {@code harness.documents} (50,000) delivery-like documents with the indexes a service has (unique
  * {@code _id}, unique {@code {requestId, channel}}, non-unique {@code {state, dueAt}}), then, per round: single
  * inserts, conditional updates by {@code {_id, state}} with a {@code $set} of three fields (one of them the indexed
- * {@code state}), bulks of 100 such updates, and finds by {@code _id}. For each: operations per second (one client,
+ * {@code state}), bulks of 100 such updates, finds by {@code _id}, and pages of the 500 QUEUED documents due first
+ * (sorted by {@code dueAt}, a quarter to a half of the collection QUEUED). For each: operations per second (one client,
  * closed loop), CPU-µs and allocated KiB per operation of the store's threads ({@code mongo-server-worker}: the
  * wire, the commands and the collection; the allocation does not depend on what else the machine runs), CPU-µs per
  * operation of the whole process (driver and harness included), and the load average before and after;
@@ -46,8 +48,10 @@ public final class StoreHarness {
     private static final int ROUNDS = Integer.getInteger("harness.rounds", 5);
     private static final int OPERATIONS = Integer.getInteger("harness.operations", 10_000);
     private static final int BULK = 100;
+    /** A notification dispatcher's read of its backlog: every QUEUED document is a candidate, 500 are answered. */
+    private static final int DUE_PAGES = Integer.getInteger("harness.due-pages", 50);
     /** Which of insert, update, bulk, find to run (all by default), e.g. to profile one of them. */
-    private static final List<String> PHASES = List.of(System.getProperty("harness.phases", "insert,update,bulk,find")
+    private static final List<String> PHASES = List.of(System.getProperty("harness.phases", "insert,update,bulk,find,due")
             .split(","));
     private static final String[] STATES = {"QUEUED", "SENDING", "SENT", "DELIVERED"};
 
@@ -139,6 +143,13 @@ public final class StoreHarness {
                 throw new IllegalStateException("d-" + next + " not found");
             }
             next = (next + 7) % DOCUMENTS;
+        });
+        measure(name, "due page: 500 QUEUED by dueAt", DUE_PAGES, 1, () -> {
+            int page = deliveries.find(Filters.and(Filters.eq("state", "QUEUED"), Filters.lte("dueAt", new Date())))
+                    .sort(Sorts.ascending("dueAt")).limit(500).into(new ArrayList<>()).size();
+            if (page != 500) {
+                throw new IllegalStateException(page + " due deliveries instead of 500");
+            }
         });
     }
 

@@ -8,6 +8,7 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
@@ -293,6 +294,36 @@ class WriteShortcutsTest {
         same(collection -> collection.find(Filters.eq("meta.kind", "k-2")).skip(500).into(new ArrayList<>()).toString());
         same(collection -> collection.find(Filters.eq("_id", "d-9")).projection(new Document("state", 1))
                 .into(new ArrayList<>()).toString());
+    }
+
+    @Test
+    void aPageSortedByAnIndexsSecondKeyReadsOnlyUpToItsLastDocument() {
+        Bson dueQueued = Filters.and(Filters.eq("state", "QUEUED"), Filters.lte("dueAt", 2));
+        Bson oldestFirst = Sorts.ascending("dueAt", "_id");
+        long before = store.work().documentsExamined();
+        same(collection -> collection.find(dueQueued).sort(oldestFirst).limit(4).into(new ArrayList<>()).toString());
+        assertThat(store.work().documentsExamined() - before).isEqualTo(4);
+
+        // candidates that fail the rest of the query are read and passed over; the page still ends the reading
+        Bson dueSms = Filters.and(dueQueued, Filters.eq("channel", "SMS"));
+        before = store.work().documentsExamined();
+        same(collection -> collection.find(dueSms).sort(oldestFirst).skip(2).limit(3).into(new ArrayList<>()).toString());
+        assertThat(store.work().documentsExamined() - before).isBetween(5L, 12L);
+        same(collection -> collection.find(dueSms).sort(oldestFirst).limit(30)
+                .projection(Projections.include("_id", "dueAt")).into(new ArrayList<>()).toString());
+        same(collection -> collection.find(dueSms).sort(oldestFirst).limit(500).into(new ArrayList<>()).toString());
+
+        // another order cannot use the index's: every candidate is read, the answer is the same
+        long queued = ours.countDocuments(Filters.eq("state", "QUEUED"));
+        before = store.work().documentsExamined();
+        same(collection -> collection.find(dueQueued).sort(Sorts.descending("dueAt", "_id")).limit(4)
+                .into(new ArrayList<>()).toString());
+        assertThat(store.work().documentsExamined() - before).isEqualTo(queued);
+
+        // the order follows updates of the second key
+        same(collection -> collection.updateMany(Filters.in("_id", "d-1", "d-2", "d-4"), Updates.set("dueAt", -1))
+                .getModifiedCount());
+        same(collection -> collection.find(dueQueued).sort(oldestFirst).limit(3).into(new ArrayList<>()).toString());
     }
 
     /** The same call on both stores, whose answers must be equal. */
