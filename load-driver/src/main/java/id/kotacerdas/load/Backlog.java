@@ -7,21 +7,31 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The events the services still have to consume, over all consumer groups on the broker. A closed-loop run
- * accepts reports faster than routing and notifications work them off; the next phase waits for that backlog
- * so its latencies are its own.
+ * The work the services still have to do: events not yet consumed, over all consumer groups on the broker, and
+ * messages notification-service has queued but not sent ({@code notification_deliveries_queued}, e.g. held back by
+ * the SMS provider's rate limit). A closed-loop run accepts reports faster than routing and notifications work them
+ * off; the next phase waits for that backlog so its latencies and CPU are its own.
  */
 final class Backlog implements AutoCloseable {
 
-    private final Admin admin;
+    private static final String QUEUED = "notification_deliveries_queued{";
 
-    Backlog(String bootstrapServers) {
+    private final Admin admin;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final URI notificationMetrics;
+
+    Backlog(String bootstrapServers, String notificationService) {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+        this.notificationMetrics = URI.create(notificationService + "/actuator/prometheus");
     }
 
     long events() throws Exception {
@@ -41,17 +51,44 @@ final class Backlog implements AutoCloseable {
         return behind;
     }
 
-    /** Waits until no group is behind (or {@code patience} passed) and says how long that took. */
+    /** Deliveries queued in notification-service, as of its last sweep; -1 when its metrics cannot be read. */
+    long queuedDeliveries() throws InterruptedException {
+        try {
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(notificationMetrics)
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            if (metrics.statusCode() != 200) {
+                return -1;
+            }
+            long queued = 0;
+            for (String line : metrics.body().split("\n")) {
+                if (line.startsWith(QUEUED)) {
+                    queued += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+            return queued;
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Waits until no group is behind and nothing is queued for sending (or {@code patience} passed). */
     void awaitWorkedOff(Duration patience) throws Exception {
         long started = System.nanoTime();
-        long left = events();
-        long atStart = left;
-        while (left > 0 && System.nanoTime() - started < patience.toNanos()) {
+        long events = events();
+        long queued = queuedDeliveries();
+        long eventsAtStart = events;
+        long queuedAtStart = queued;
+        while ((events > 0 || queued > 0) && System.nanoTime() - started < patience.toNanos()) {
             Thread.sleep(1000);
-            left = events();
+            events = events();
+            queued = queuedDeliveries();
         }
-        System.out.printf("Backlog: %,d events left over in consumer groups; %s after %.0f s%n", atStart,
-                left == 0 ? "all consumed" : String.format("%,d still waiting", left), Ceilings.seconds(started));
+        System.out.printf("Backlog: %,d events left over in consumer groups, %s; %s after %.0f s%n", eventsAtStart,
+                queuedAtStart < 0 ? "notification-service's queue unknown (metrics not readable)"
+                        : String.format("%,d messages queued for sending", queuedAtStart),
+                events == 0 && queued <= 0 ? "all worked off"
+                        : String.format("%,d events and %,d messages still waiting", events, Math.max(queued, 0)),
+                Ceilings.seconds(started));
     }
 
     @Override

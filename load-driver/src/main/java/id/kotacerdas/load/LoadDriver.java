@@ -26,6 +26,7 @@ public final class LoadDriver {
         Map<String, String> options = options(args);
         String gateway = options.getOrDefault("gateway", "http://localhost:8080");
         String intake = options.getOrDefault("intake", "http://localhost:8081");
+        String notification = options.getOrDefault("notification", "http://localhost:8083");
         String kafka = options.getOrDefault("kafka", System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"));
         String mongo = options.getOrDefault("mongo", System.getenv().getOrDefault("MONGODB_URI", "mongodb://localhost:27017"));
         Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "20")));
@@ -76,7 +77,7 @@ public final class LoadDriver {
                 100 * gatewayCapacity.acceptedPerSecond() / directCapacity.acceptedPerSecond(),
                 100 * directCapacity.acceptedPerSecond() / kafkaCeiling, 100 * directCapacity.acceptedPerSecond() / storeCeiling);
 
-        Backlog backlog = new Backlog(kafka);
+        Backlog backlog = new Backlog(kafka, notification);
         Duration patience = Duration.ofSeconds(Long.parseLong(options.getOrDefault("drain-wait", "600")));
         backlog.awaitWorkedOff(patience);
         try (RoutedWatcher routed = new RoutedWatcher(kafka)) {

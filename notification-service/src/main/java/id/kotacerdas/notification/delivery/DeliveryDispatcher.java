@@ -29,12 +29,15 @@ public class DeliveryDispatcher implements SmartLifecycle {
     private final DispatchProperties properties;
     private final Clock clock;
     private final OutboxNudges outbox;
+    private final QueueDepth queueDepth;
     private final Map<Channel, ChannelPipeline> pipelines = new EnumMap<>(Channel.class);
     private volatile boolean running;
 
     DeliveryDispatcher(DeliveryStore store, DispatchProperties properties, Clock clock, SendPreparation preparation,
-                       SendSettlement settlement, OutboxNudges outbox, List<ChannelSender> senders) {
+                       SendSettlement settlement, OutboxNudges outbox, QueueDepth queueDepth,
+                       List<ChannelSender> senders) {
         this.store = store;
+        this.queueDepth = queueDepth;
         this.outbox = outbox;
         this.properties = properties;
         this.clock = clock;
@@ -72,6 +75,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
                 resolveInterrupted(stuck);
             }
         }
+        queueDepth.count();
     }
 
     /**

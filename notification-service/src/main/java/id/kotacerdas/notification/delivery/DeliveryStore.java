@@ -222,6 +222,17 @@ public class DeliveryStore {
                 .and("channel").is(channel)).with(Sort.by("dueAt")).limit(limit), Delivery.class);
     }
 
+    /**
+     * How many deliveries of a channel are QUEUED, due or not. The {@code count} command rather than
+     * {@code countDocuments}: the embedded store answers it through the {@code {state, dueAt}} index, an
+     * aggregation by reading every delivery.
+     */
+    public long queued(Channel channel) {
+        Document answer = mongo.getDb().runCommand(new Document("count", Delivery.COLLECTION).append("query",
+                new Document("state", DeliveryState.QUEUED.name()).append("channel", channel.name())));
+        return ((Number) answer.get("n")).longValue();
+    }
+
     public List<Delivery> sendingSince(Instant before, int limit) {
         return mongo.find(Query.query(Criteria.where("state").is(DeliveryState.SENDING).and("sendingSince").lt(before))
                 .limit(limit), Delivery.class);
