@@ -27,6 +27,9 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
             Map.entry("spring.kafka.consumer.key-deserializer", "org.apache.kafka.common.serialization.StringDeserializer"),
             Map.entry("spring.kafka.consumer.value-deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer"),
             Map.entry("spring.kafka.consumer.properties.max.poll.interval.ms", "300000"),
+            // one consumer works its partitions' records one after another, each waiting on a few store round trips:
+            // at 80 reports/s routing's single consumer fell seconds behind; keys (report ids) keep their order
+            Map.entry("spring.kafka.listener.concurrency", "${KAFKA_LISTENER_CONCURRENCY:3}"),
             Map.entry("spring.mongodb.uri", "${MONGODB_URI:mongodb://localhost:27017}"),
             Map.entry("spring.mongodb.database", "${MONGODB_DATABASE:${spring.application.name}}"),
             Map.entry("spring.data.mongodb.auto-index-creation", "true"),

@@ -22,11 +22,11 @@ import java.lang.annotation.Target;
 @Documented
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 3)
+@EmbeddedKafka(partitions = 6)
 @ContextConfiguration(initializers = EmbeddedMongoInitializer.class)
 @TestPropertySource(properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "kotacerdas.kafka.partitions=3",
+        "kotacerdas.kafka.partitions=6",
         "kotacerdas.outbox.validate-schemas=true",
         "kotacerdas.outbox.sweep-interval=PT1S",
         "kotacerdas.consumer.initial-backoff=PT0.1S",

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListener;
 
@@ -25,6 +26,19 @@ class TwoRoutingInstancesTest extends RoutingServiceTestBase {
     ConcurrentKafkaListenerContainerFactory<?, ?> containers;
     @Autowired
     ReportEventsListener listener;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    @Test
+    void oneInstanceWorksTheReportPartitionsWithThreeConsumersAtOnce() {
+        ConcurrentMessageListenerContainer<?, ?> reportsListener =
+                (ConcurrentMessageListenerContainer<?, ?>) listeners.getListenerContainer("routing-reports");
+
+        assertThat(reportsListener.getConcurrency()).isEqualTo(3);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(reportsListener.getContainers()).hasSize(3)
+                .allSatisfy(consumer -> assertThat(consumer.getAssignedPartitions()).isNotEmpty()));
+    }
 
     @Test
     void twoRoutingInstancesConsumingAtOnceRouteEveryReportExactlyOnce() throws Exception {

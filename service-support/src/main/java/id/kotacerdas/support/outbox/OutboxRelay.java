@@ -2,7 +2,9 @@ package id.kotacerdas.support.outbox;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import id.kotacerdas.contracts.ContractSchemas;
 import id.kotacerdas.contracts.EventCatalog;
@@ -35,7 +37,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * once the broker has acknowledged them ({@code acks=all}, idempotent producer).
  * <p>
  * A batch of documents is claimed with a lease (one update), their events are sent and awaited, then
- * removed by event id (one update), so a document changed meanwhile keeps its newer events. A crash at
+ * removed by event id (one update), so a document changed meanwhile keeps its newer events (a single document: the
+ * claim and the removal each return the document, two round trips in all). A crash at
  * any point loses nothing: unremoved events are sent again by the next sweep, at worst a second time,
  * which idempotent consumers absorb. Several instances never relay the same document at once.
  */
@@ -180,6 +183,10 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void relay(String collection, List<Object> ids) {
+        if (ids.size() == 1) {
+            relayOne(collection, ids.get(0));
+            return;
+        }
         MongoCollection<Document> documents = mongo.getCollection(collection);
         String leaseToken = instanceId + "/" + UUID.randomUUID();
         Instant now = Instant.now();
@@ -224,6 +231,45 @@ public class OutboxRelay implements SmartLifecycle {
             if (pending != null && !pending.isEmpty()) {
                 enqueue(collection, doc.get("_id"));
             }
+        }
+    }
+
+    /**
+     * One document, the usual case below a few hundred events per second: the same steps in two round trips
+     * instead of four, the claim returning the claimed document and the removal returning what is left.
+     */
+    private void relayOne(String collection, Object id) {
+        MongoCollection<Document> documents = mongo.getCollection(collection);
+        String leaseToken = instanceId + "/" + UUID.randomUUID();
+        Instant now = Instant.now();
+        Document claimed = documents.findOneAndUpdate(Filters.and(Filters.eq("_id", id), Filters.exists(OUTBOX + ".0"),
+                        Filters.or(Filters.eq(LEASE_UNTIL, null), Filters.lt(LEASE_UNTIL, Date.from(now)))),
+                Updates.combine(Updates.set(LEASE_UNTIL, Date.from(now.plus(properties.lease()))),
+                        Updates.set(LEASE_OWNER, leaseToken)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (claimed == null) {
+            return;
+        }
+        List<Object> sentIds = new ArrayList<>();
+        List<CompletableFuture<SendResult<String, byte[]>>> acks = new ArrayList<>();
+        for (Document message : claimed.getList(OUTBOX, Document.class)) {
+            acks.add(kafka.send(envelopeOf(message).toRecord(message.getString("topic"))));
+            sentIds.add(message.getString("eventId"));
+        }
+        try {
+            awaitAcknowledgements(acks);
+        } catch (RuntimeException brokerTrouble) {
+            documents.updateOne(Filters.eq("_id", id), Updates.combine(Updates.unset(LEASE_UNTIL), Updates.unset(LEASE_OWNER)));
+            throw brokerTrouble;
+        }
+        Document left = documents.findOneAndUpdate(Filters.eq("_id", id), Updates.combine(
+                        Updates.pullByFilter(new Document(OUTBOX, new Document("eventId", new Document("$in", sentIds)))),
+                        Updates.unset(LEASE_UNTIL), Updates.unset(LEASE_OWNER)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(Projections.include(OUTBOX)));
+        published.increment(sentIds.size());
+        List<?> pending = left == null ? null : left.getList(OUTBOX, Object.class);
+        if (pending != null && !pending.isEmpty()) {
+            enqueue(collection, id);
         }
     }
 

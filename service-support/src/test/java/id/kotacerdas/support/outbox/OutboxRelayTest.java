@@ -175,6 +175,45 @@ class OutboxRelayTest {
         }
     }
 
+    @Test
+    void twoRelaysRacingOneDocumentAtATimePublishEachEventOnce() throws Exception {
+        runningRelay.stop();
+        try {
+            List<String> ids = IntStream.range(0, 200).mapToObj(i -> UUID.randomUUID().toString()).toList();
+            ids.forEach(id -> mongo.getCollection("parcels").insertOne(toDocument(Parcel.submitted(id))));
+
+            try (var first = new RelayInstance(mongo, kafka); var second = new RelayInstance(mongo, kafka)) {
+                CountDownLatch start = new CountDownLatch(1);
+                ExecutorService racers = Executors.newFixedThreadPool(2);
+                List<java.util.concurrent.Future<?>> races = new java.util.ArrayList<>();
+                for (RelayInstance relay : List.of(first, second)) {
+                    races.add(racers.submit(() -> {
+                        start.await();
+                        for (String id : ids) {
+                            relay.relay.relay(List.of(new OutboxRelay.PendingDocument("parcels", id)));
+                        }
+                        return null;
+                    }));
+                }
+                start.countDown();
+                for (var race : races) {
+                    race.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                }
+                racers.shutdown();
+                await().atMost(Duration.ofSeconds(30)).until(() -> reports.all().stream()
+                        .filter(r -> ids.contains(r.key())).count() >= ids.size());
+                Thread.sleep(1500); // a duplicate would arrive now
+            }
+            Map<String, Long> perEvent = reports.all().stream().filter(r -> ids.contains(r.key()))
+                    .collect(Collectors.groupingBy(r -> header(r, "ce_id"), Collectors.counting()));
+            assertThat(perEvent).hasSize(ids.size());
+            assertThat(perEvent.values()).allMatch(count -> count == 1);
+            assertThat(ids).allSatisfy(id -> assertThat(mongo.findById(id, Parcel.class).pendingEvents()).isEmpty());
+        } finally {
+            runningRelay.start();
+        }
+    }
+
     private org.bson.Document toDocument(Parcel parcel) {
         org.bson.Document document = new org.bson.Document();
         mongo.getConverter().write(parcel, document);
