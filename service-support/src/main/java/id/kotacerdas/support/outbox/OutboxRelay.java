@@ -48,6 +48,7 @@ public class OutboxRelay implements SmartLifecycle {
     static final String OUTBOX = "outbox";
     static final String LEASE_UNTIL = "outboxLeaseUntil";
     static final String LEASE_OWNER = "outboxLeaseOwner";
+    private static final Bson RELEASE = Updates.combine(Updates.unset(LEASE_UNTIL), Updates.unset(LEASE_OWNER));
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -190,11 +191,8 @@ public class OutboxRelay implements SmartLifecycle {
         MongoCollection<Document> documents = mongo.getCollection(collection);
         String leaseToken = instanceId + "/" + UUID.randomUUID();
         Instant now = Instant.now();
-        Bson claimable = Filters.and(Filters.in("_id", ids), Filters.exists(OUTBOX + ".0"),
-                Filters.or(Filters.eq(LEASE_UNTIL, null), Filters.lt(LEASE_UNTIL, Date.from(now))));
-        long claimed = documents.updateMany(claimable, Updates.combine(
-                Updates.set(LEASE_UNTIL, Date.from(now.plus(properties.lease()))),
-                Updates.set(LEASE_OWNER, leaseToken))).getModifiedCount();
+        long claimed = documents.updateMany(claimable(Filters.in("_id", ids), now), lease(leaseToken, now))
+                .getModifiedCount();
         if (claimed == 0) {
             return;
         }
@@ -207,28 +205,21 @@ public class OutboxRelay implements SmartLifecycle {
                 continue;
             }
             claimedIds.add(doc.get("_id"));
-            for (Document message : doc.getList(OUTBOX, Document.class)) {
-                acks.add(kafka.send(envelopeOf(message).toRecord(message.getString("topic"))));
-                sentIds.add(message.getString("eventId"));
-            }
+            send(doc, sentIds, acks);
         }
         try {
             awaitAcknowledgements(acks);
         } catch (RuntimeException brokerTrouble) {
             // give the documents back at once, so the retry need not wait for the lease to run out
-            documents.updateMany(Filters.in("_id", claimedIds),
-                    Updates.combine(Updates.unset(LEASE_UNTIL), Updates.unset(LEASE_OWNER)));
+            documents.updateMany(Filters.in("_id", claimedIds), RELEASE);
             throw brokerTrouble;
         }
         // by id, not by lease: a save while sending dropped the lease but must not keep sent events pending
-        documents.updateMany(Filters.in("_id", claimedIds), Updates.combine(
-                Updates.pullByFilter(new Document(OUTBOX, new Document("eventId", new Document("$in", sentIds)))),
-                Updates.unset(LEASE_UNTIL), Updates.unset(LEASE_OWNER)));
+        documents.updateMany(Filters.in("_id", claimedIds), removal(sentIds));
         published.increment(sentIds.size());
         // events raised while this batch was in flight go next, not at the next sweep
         for (Document doc : documents.find(Filters.in("_id", claimedIds)).projection(Projections.include(OUTBOX))) {
-            List<?> pending = doc.getList(OUTBOX, Object.class);
-            if (pending != null && !pending.isEmpty()) {
+            if (hasPending(doc)) {
                 enqueue(collection, doc.get("_id"));
             }
         }
@@ -242,35 +233,56 @@ public class OutboxRelay implements SmartLifecycle {
         MongoCollection<Document> documents = mongo.getCollection(collection);
         String leaseToken = instanceId + "/" + UUID.randomUUID();
         Instant now = Instant.now();
-        Document claimed = documents.findOneAndUpdate(Filters.and(Filters.eq("_id", id), Filters.exists(OUTBOX + ".0"),
-                        Filters.or(Filters.eq(LEASE_UNTIL, null), Filters.lt(LEASE_UNTIL, Date.from(now)))),
-                Updates.combine(Updates.set(LEASE_UNTIL, Date.from(now.plus(properties.lease()))),
-                        Updates.set(LEASE_OWNER, leaseToken)),
+        Document claimed = documents.findOneAndUpdate(claimable(Filters.eq("_id", id), now), lease(leaseToken, now),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         if (claimed == null) {
             return;
         }
         List<Object> sentIds = new ArrayList<>();
         List<CompletableFuture<SendResult<String, byte[]>>> acks = new ArrayList<>();
-        for (Document message : claimed.getList(OUTBOX, Document.class)) {
-            acks.add(kafka.send(envelopeOf(message).toRecord(message.getString("topic"))));
-            sentIds.add(message.getString("eventId"));
-        }
+        send(claimed, sentIds, acks);
         try {
             awaitAcknowledgements(acks);
         } catch (RuntimeException brokerTrouble) {
-            documents.updateOne(Filters.eq("_id", id), Updates.combine(Updates.unset(LEASE_UNTIL), Updates.unset(LEASE_OWNER)));
+            documents.updateOne(Filters.eq("_id", id), RELEASE);
             throw brokerTrouble;
         }
-        Document left = documents.findOneAndUpdate(Filters.eq("_id", id), Updates.combine(
-                        Updates.pullByFilter(new Document(OUTBOX, new Document("eventId", new Document("$in", sentIds)))),
-                        Updates.unset(LEASE_UNTIL), Updates.unset(LEASE_OWNER)),
+        Document left = documents.findOneAndUpdate(Filters.eq("_id", id), removal(sentIds),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(Projections.include(OUTBOX)));
         published.increment(sentIds.size());
-        List<?> pending = left == null ? null : left.getList(OUTBOX, Object.class);
-        if (pending != null && !pending.isEmpty()) {
+        if (left != null && hasPending(left)) {
             enqueue(collection, id);
         }
+    }
+
+    /** Documents among {@code which} with events and no lease in force. */
+    private static Bson claimable(Bson which, Instant now) {
+        return Filters.and(which, Filters.exists(OUTBOX + ".0"),
+                Filters.or(Filters.eq(LEASE_UNTIL, null), Filters.lt(LEASE_UNTIL, Date.from(now))));
+    }
+
+    private Bson lease(String leaseToken, Instant now) {
+        return Updates.combine(Updates.set(LEASE_UNTIL, Date.from(now.plus(properties.lease()))),
+                Updates.set(LEASE_OWNER, leaseToken));
+    }
+
+    /** Removes the sent events and the lease. */
+    private static Bson removal(List<Object> sentIds) {
+        return Updates.combine(
+                Updates.pullByFilter(new Document(OUTBOX, new Document("eventId", new Document("$in", sentIds)))),
+                RELEASE);
+    }
+
+    private void send(Document document, List<Object> sentIds, List<CompletableFuture<SendResult<String, byte[]>>> acks) {
+        for (Document message : document.getList(OUTBOX, Document.class)) {
+            acks.add(kafka.send(envelopeOf(message).toRecord(message.getString("topic"))));
+            sentIds.add(message.getString("eventId"));
+        }
+    }
+
+    private static boolean hasPending(Document document) {
+        List<?> pending = document.getList(OUTBOX, Object.class);
+        return pending != null && !pending.isEmpty();
     }
 
     private EventEnvelope envelopeOf(Document message) {
