@@ -38,6 +38,9 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
             Map.entry("management.endpoint.health.show-details", "always"),
             Map.entry("management.endpoint.health.group.readiness.include", "readinessState,mongo"),
             Map.entry("management.metrics.tags.application", "${spring.application.name}"),
+            // a timer per driver command makes the driver decode every command and its reply a second time, a bulk
+            // write of a whole batch included: per-message CPU in every service; the connection-pool metrics stay
+            Map.entry("management.metrics.mongodb.command.enabled", "${MONGODB_COMMAND_METRICS:false}"),
             Map.entry("server.shutdown", "graceful"),
             Map.entry("spring.lifecycle.timeout-per-shutdown-phase", "20s"),
             Map.entry("logging.structured.format.console", "${LOG_FORMAT:ecs}"),
