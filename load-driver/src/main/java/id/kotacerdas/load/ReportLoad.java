@@ -32,9 +32,13 @@ final class ReportLoad {
         this.headers = headers;
     }
 
-    record Outcome(int accepted, int failed, double seconds, Latencies latencies, Failures failures) {
+    record Outcome(int accepted, int failed, double seconds, Latencies latencies, Failures failures, long startNanos) {
 
-        static final Outcome NONE = new Outcome(0, 0, 0, new Latencies(), new Failures());
+        static final Outcome NONE = new Outcome(0, 0, 0, new Latencies(), new Failures(), 0);
+
+        Outcome(int accepted, int failed, double seconds, Latencies latencies, Failures failures) {
+            this(accepted, failed, seconds, latencies, failures, 0);
+        }
 
         double acceptedPerSecond() {
             return accepted / seconds;
@@ -43,7 +47,7 @@ final class ReportLoad {
         /** This run and {@code next} as one. */
         Outcome and(Outcome next) {
             return new Outcome(accepted + next.accepted, failed + next.failed, seconds + next.seconds,
-                    latencies.and(next.latencies), failures.and(next.failures));
+                    latencies.and(next.latencies), failures.and(next.failures), startNanos == 0 ? next.startNanos : startNanos);
         }
     }
 
@@ -82,6 +86,16 @@ final class ReportLoad {
             thread.join();
         }
         return new Outcome(accepted.get(), failed.get(), Ceilings.seconds(start), latencies, failures);
+    }
+
+    /**
+     * What the platform keeps up with, not only what it accepts: a closed loop for {@code duration}, then the wait
+     * until every event is consumed and every message sent, the rate counted over both.
+     */
+    Outcome closedLoopWorkedOff(int workers, Duration duration, Backlog backlog, Duration patience) throws Exception {
+        Outcome loop = closedLoop(workers, duration);
+        double workingOff = backlog.workOff(patience);
+        return new Outcome(loop.accepted(), loop.failed(), loop.seconds() + workingOff, loop.latencies(), loop.failures());
     }
 
     /**
@@ -124,7 +138,7 @@ final class ReportLoad {
             }));
         }
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
-        return new Outcome(accepted.get(), failed.get(), Ceilings.seconds(start), latencies, failures);
+        return new Outcome(accepted.get(), failed.get(), Ceilings.seconds(start), latencies, failures, start);
     }
 
     /** One report, to stop a run early when the stack refuses it (a stale demo key gives only 401s). */

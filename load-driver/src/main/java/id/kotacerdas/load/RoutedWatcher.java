@@ -23,6 +23,8 @@ final class RoutedWatcher implements AutoCloseable {
     private final Map<String, Long> routedAt = new ConcurrentHashMap<>();
     private final Map<String, Integer> routings = new ConcurrentHashMap<>();
     private final Latencies latencies = new Latencies();
+    /** Each routed report's submit time and latency, nanoseconds, to tell when in a run the slowest were sent. */
+    private final List<long[]> samples = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private final Thread poller;
     private volatile boolean open = true;
 
@@ -51,7 +53,7 @@ final class RoutedWatcher implements AutoCloseable {
         submittedAt.put(trackingNumber, submittedNanos);
         Long routed = routedAt.get(trackingNumber);
         if (routed != null) {
-            latencies.add((routed - submittedNanos) / 1000);
+            record(submittedNanos, routed - submittedNanos);
         }
     }
 
@@ -66,8 +68,31 @@ final class RoutedWatcher implements AutoCloseable {
         routedAt.putIfAbsent(trackingNumber, now);
         Long submitted = submittedAt.get(trackingNumber);
         if (submitted != null && routings.get(trackingNumber) == 1) {
-            latencies.add((now - submitted) / 1000);
+            record(submitted, now - submitted);
         }
+    }
+
+    private void record(long submittedNanos, long latencyNanos) {
+        latencies.add(latencyNanos / 1000);
+        samples.add(new long[] {submittedNanos, latencyNanos});
+    }
+
+    /**
+     * In which seconds of a run starting at {@code startNanos} the slowest {@code fraction} of reports were
+     * submitted, e.g. "s0 x7, s1 x4, s17 x1": a tail bunched at one moment is a stall, a spread one is the load.
+     */
+    String whenSlowestWereSubmitted(long startNanos, double fraction) {
+        List<long[]> slowest;
+        synchronized (samples) {
+            slowest = samples.stream().sorted(java.util.Comparator.comparingLong((long[] s) -> s[1]).reversed())
+                    .limit(Math.max(1, (long) Math.ceil(samples.size() * fraction))).toList();
+        }
+        var perSecond = new java.util.TreeMap<Long, Integer>();
+        slowest.forEach(s -> perSecond.merge((s[0] - startNanos) / 1_000_000_000L, 1, Integer::sum));
+        StringBuilder text = new StringBuilder();
+        perSecond.forEach((second, count) -> text.append(text.isEmpty() ? "" : ", ").append("s").append(second)
+                .append(" x").append(count));
+        return text.toString();
     }
 
     /** Waits until every expected report was routed, or the timeout passed. */
