@@ -101,6 +101,22 @@ public final class LoadDriver {
                 directSustained.failed(), directSustained.failures());
         System.out.printf("  gateway = %.0f %% of direct, sustained%n",
                 100 * gatewaySustained.acceptedPerSecond() / directSustained.acceptedPerSecond());
+
+        Duration step = Duration.ofSeconds(Long.parseLong(options.getOrDefault("step", "10")));
+        int startRate = (int) Math.max(10, 0.5 * Math.min(gatewaySustained.acceptedPerSecond(),
+                directSustained.acceptedPerSecond()));
+        CapacitySearch gatewaySearch = new CapacitySearch(viaGateway, kafka, startRate);
+        CapacitySearch directSearch = new CapacitySearch(direct, kafka, startRate);
+        while (!gatewaySearch.done() || !directSearch.done()) {
+            gatewaySearch.step(step, backlog, patience);
+            directSearch.step(step, backlog, patience);
+        }
+        System.out.printf("Reports, open-loop capacity: highest rate with all accepted, all routed once and p99 submit -> routed < 1 s (%d s steps from %d/s, +15 %% a step, then one halfway back):%n",
+                step.toSeconds(), startRate);
+        System.out.printf("  via gateway : %s%n", gatewaySearch.summary());
+        System.out.printf("  intake direct: %s%n", directSearch.summary());
+        System.out.printf("  gateway = %.0f %% of direct, open loop%n",
+                100.0 * gatewaySearch.capacity() / Math.max(1, directSearch.capacity()));
         try (RoutedWatcher routed = new RoutedWatcher(kafka)) {
             ReportLoad.Outcome open = viaGateway.openLoop(rate, duration, routed);
             routed.awaitAll(Duration.ofSeconds(60));
@@ -109,10 +125,10 @@ public final class LoadDriver {
                     open.acceptedPerSecond(), open.failed(), open.failures(), open.latencies().summary());
             System.out.printf("  routed exactly once %,d of %,d, more than once %d; submit -> ReportRouted %s%n",
                     routed.routedOnce(), routed.expected(), routed.routedMoreThanOnce(), routed.latencies().summary());
-            System.out.printf("  the slowest 1 %% were submitted in these seconds of the run: %s%n",
-                    routed.whenSlowestWereSubmitted(open.startNanos(), 0.01));
+            System.out.printf("  the slowest 1 %% were submitted in these seconds of the run: %s; the driver read ReportRouted %s after routing stamped it%n",
+                    routed.whenSlowestWereSubmitted(open.startNanos(), 0.01), routed.seenAfterStamped().summary());
             StackCpu.print("report", gatewayCapacity.accepted() + directCapacity.accepted() + gatewaySustained.accepted()
-                            + directSustained.accepted() + open.accepted(),
+                            + directSustained.accepted() + gatewaySearch.accepted() + directSearch.accepted() + open.accepted(),
                     cpuBefore, cpu.snapshot());
         }
         if (!options.containsKey("reports-only")) {

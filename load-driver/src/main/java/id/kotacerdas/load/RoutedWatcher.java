@@ -12,9 +12,15 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** Watches city.assignments.v1 from now on and times each expected report from submit to ReportRouted. */
 final class RoutedWatcher implements AutoCloseable {
@@ -24,7 +30,9 @@ final class RoutedWatcher implements AutoCloseable {
     private final Map<String, Integer> routings = new ConcurrentHashMap<>();
     private final Latencies latencies = new Latencies();
     /** Each routed report's submit time and latency, nanoseconds, to tell when in a run the slowest were sent. */
-    private final List<long[]> samples = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    private final List<long[]> samples = Collections.synchronizedList(new ArrayList<>());
+    /** From routing's producer stamping ReportRouted to this watcher reading it: the watcher's own share. */
+    private final Latencies seenAfterStamped = new Latencies();
     private final Thread poller;
     private volatile boolean open = true;
 
@@ -36,17 +44,26 @@ final class RoutedWatcher implements AutoCloseable {
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);
+        CountDownLatch polling = new CountDownLatch(1);
         poller = new Thread(() -> {
             try (consumer) {
                 while (open) {
                     for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
                         onRecord(record);
                     }
+                    polling.countDown();
                 }
             }
         }, "routed-watcher");
         poller.setDaemon(true);
         poller.start();
+        // the first polls set up the fetch sessions: a run started before them would bill that to the platform
+        try {
+            polling.await(10, TimeUnit.SECONDS);
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     void expect(String trackingNumber, long submittedNanos) {
@@ -63,6 +80,7 @@ final class RoutedWatcher implements AutoCloseable {
             return;
         }
         long now = System.nanoTime();
+        seenAfterStamped.add(Math.max(0, System.currentTimeMillis() - record.timestamp()) * 1000);
         String trackingNumber = EventJson.MAPPER.readTree(record.value()).path("trackingNumber").asString();
         routings.merge(trackingNumber, 1, Integer::sum);
         routedAt.putIfAbsent(trackingNumber, now);
@@ -84,10 +102,10 @@ final class RoutedWatcher implements AutoCloseable {
     String whenSlowestWereSubmitted(long startNanos, double fraction) {
         List<long[]> slowest;
         synchronized (samples) {
-            slowest = samples.stream().sorted(java.util.Comparator.comparingLong((long[] s) -> s[1]).reversed())
+            slowest = samples.stream().sorted(Comparator.comparingLong((long[] s) -> s[1]).reversed())
                     .limit(Math.max(1, (long) Math.ceil(samples.size() * fraction))).toList();
         }
-        var perSecond = new java.util.TreeMap<Long, Integer>();
+        var perSecond = new TreeMap<Long, Integer>();
         slowest.forEach(s -> perSecond.merge((s[0] - startNanos) / 1_000_000_000L, 1, Integer::sum));
         StringBuilder text = new StringBuilder();
         perSecond.forEach((second, count) -> text.append(text.isEmpty() ? "" : ", ").append("s").append(second)
@@ -117,6 +135,10 @@ final class RoutedWatcher implements AutoCloseable {
 
     Latencies latencies() {
         return latencies;
+    }
+
+    Latencies seenAfterStamped() {
+        return seenAfterStamped;
     }
 
     @Override

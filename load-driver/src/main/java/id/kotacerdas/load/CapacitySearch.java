@@ -1,0 +1,90 @@
+package id.kotacerdas.load;
+
+import java.time.Duration;
+
+/**
+ * The highest open-loop rate one path keeps up with: every report accepted, every one routed exactly once, p99 from
+ * submit to ReportRouted under one second. Clients that do not wait for each other (open loop) are what a city
+ * sends; a closed loop also measures how the latency of the path slows its own clients down. Rates rise by 15 % a
+ * step from {@code startRate}; after the first miss one rate halfway back is tried.
+ */
+final class CapacitySearch {
+
+    static final double P99_LIMIT_MILLIS = 1000;
+
+    private enum Phase { RISING, REFINING, DONE }
+
+    private final ReportLoad path;
+    private final String kafka;
+    private int rate;
+    private Phase phase = Phase.RISING;
+    private Step best;
+    private Step miss;
+    private long accepted;
+
+    CapacitySearch(ReportLoad path, String kafka, int startRate) {
+        this.path = path;
+        this.kafka = kafka;
+        this.rate = startRate;
+    }
+
+    record Step(int rate, int accepted, int failed, long routedOnce, double p99Millis) {
+
+        boolean keptUp() {
+            return failed == 0 && routedOnce == accepted && p99Millis < P99_LIMIT_MILLIS;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%d/s: %,d accepted, %d failed, %,d routed once, p99 submit -> routed %.0f ms",
+                    rate, accepted, failed, routedOnce, p99Millis);
+        }
+    }
+
+    boolean done() {
+        return phase == Phase.DONE;
+    }
+
+    /** One step at the current rate, then waits for the backlog so the next step (of either path) starts clean. */
+    void step(Duration length, Backlog backlog, Duration patience) throws Exception {
+        if (done()) {
+            return;
+        }
+        Step step;
+        try (RoutedWatcher routed = new RoutedWatcher(kafka)) {
+            ReportLoad.Outcome outcome = path.openLoop(rate, length, routed);
+            routed.awaitAll(Duration.ofSeconds(30));
+            step = new Step(rate, outcome.accepted(), outcome.failed(), routed.routedOnce(),
+                    routed.latencies().percentileMillis(0.99));
+        }
+        backlog.workOff(patience);
+        accepted += step.accepted();
+        if (step.keptUp()) {
+            best = step;
+        } else {
+            miss = step;
+        }
+        if (phase == Phase.RISING && step.keptUp()) {
+            rate = (int) Math.ceil(rate * 1.15);
+        } else if (phase == Phase.RISING && best != null && miss.rate() - best.rate() > 2) {
+            rate = (best.rate() + miss.rate()) / 2;
+            phase = Phase.REFINING;
+        } else {
+            phase = Phase.DONE;
+        }
+    }
+
+    /** Reports accepted over all steps, to bill the run's CPU to. */
+    long accepted() {
+        return accepted;
+    }
+
+    int capacity() {
+        return best == null ? 0 : best.rate();
+    }
+
+    String summary() {
+        return (best == null ? "below the first step" : best.rate() + "/s")
+                + (miss == null ? "" : " (missed at " + miss + ")");
+    }
+}
