@@ -14,10 +14,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -68,8 +70,11 @@ final class EqualityIndex<P> extends Index<P> {
         this.order = secondKey == null ? byId : Comparator.comparing(Entry::sortValue, SORT_ORDER).thenComparing(byId);
     }
 
-    /** The positions of documents whose first key equals one of {@code values} (already known to be plain). */
-    private synchronized Iterable<P> candidates(Collection<?> values) {
+    /**
+     * The positions of documents whose first key equals one of {@code values} (already known to be plain), in each
+     * bucket only up to {@code bound} on the second key, when there is one.
+     */
+    private synchronized Iterable<P> candidates(Collection<?> values, UpperBound bound) {
         List<Bucket<P>> found = new ArrayList<>();
         for (Object value : values) {
             for (KeyValue key : firstKey.keyValues(firstKey.holding(value))) {
@@ -81,12 +86,66 @@ final class EqualityIndex<P> extends Index<P> {
         }
         if (found.size() == 1) {
             // a view, not a copy: read under the collection's lock, as every write to this index is made
-            return new OrderedPositions<>(found.get(0).inOrder.values(), secondKeyScalar ? secondKey : null,
+            return new OrderedPositions<>(upTo(found.get(0), bound), secondKeyScalar ? secondKey : null,
                     secondKeyScalar);
         }
         Set<P> union = new LinkedHashSet<>();
-        found.forEach(bucket -> union.addAll(bucket.inOrder.values()));
+        found.forEach(bucket -> upTo(bucket, bound).forEach(union::add));
         return union;
+    }
+
+    /**
+     * A bucket's positions in order, stopping at the first whose second key sorts after the bound: no later one can
+     * match it. (The sort order brackets types as the query does; values of types that sort before the bound's are
+     * kept as candidates, and the query's filter decides.)
+     */
+    private Iterable<P> upTo(Bucket<P> bucket, UpperBound bound) {
+        if (bound == null) {
+            return bucket.inOrder.values();
+        }
+        return () -> new Iterator<>() {
+            private final Iterator<Map.Entry<Entry, P>> entries = bucket.inOrder.entrySet().iterator();
+            private P next = advance();
+
+            private P advance() {
+                if (!entries.hasNext()) {
+                    return null;
+                }
+                Map.Entry<Entry, P> entry = entries.next();
+                int side = SORT_ORDER.compare(entry.getKey().sortValue(), bound.value());
+                return side < 0 || side == 0 && bound.inclusive() ? entry.getValue() : null;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public P next() {
+                if (next == null) {
+                    throw new NoSuchElementException();
+                }
+                P current = next;
+                next = advance();
+                return current;
+            }
+        };
+    }
+
+    /** The query's {@code $lt}/{@code $lte} on the second key, when the buckets' order can be trusted for it. */
+    private UpperBound upperBound(Document query) {
+        Document range = secondKey == null || !secondKeyScalar ? null : IndexedQueries.operatorsOn(query, secondKey);
+        if (range == null) {
+            return null;
+        }
+        if (range.containsKey("$lt") && IndexedQueries.isPlain(range.get("$lt"))) {
+            return new UpperBound(range.get("$lt"), false);
+        }
+        if (range.containsKey("$lte") && IndexedQueries.isPlain(range.get("$lte"))) {
+            return new UpperBound(range.get("$lte"), true);
+        }
+        return null;
     }
 
     @Override
@@ -168,7 +227,7 @@ final class EqualityIndex<P> extends Index<P> {
     @Override
     public Iterable<P> getPositions(Document query) {
         Collection<?> values = IndexedQueries.pinnedValues(query, firstKey.field());
-        return values == null ? List.of() : candidates(values);
+        return values == null ? List.of() : candidates(values, upperBound(query));
     }
 
     @Override
@@ -186,6 +245,9 @@ final class EqualityIndex<P> extends Index<P> {
         buckets.clear();
         entries = 0;
         secondKeyScalar = true;
+    }
+
+    private record UpperBound(Object value, boolean inclusive) {
     }
 
     /** Where an index entry sorts within its bucket: the second key's value as the sort reads it, then _id. */

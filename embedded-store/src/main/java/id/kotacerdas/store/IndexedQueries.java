@@ -57,6 +57,24 @@ final class IndexedQueries {
         return null;
     }
 
+    /**
+     * The operator document (e.g. {@code {$lte: ...}}) a query puts on {@code field}, at the top level or inside a
+     * top-level {@code $and}; {@code null} when there is none.
+     */
+    static Document operatorsOn(Document query, String field) {
+        if (query.get(field) instanceof Document operators) {
+            return operators;
+        }
+        if (query.get("$and") instanceof Collection<?> conditions) {
+            for (Object condition : conditions) {
+                if (condition instanceof Document part && part.get(field) instanceof Document operators) {
+                    return operators;
+                }
+            }
+        }
+        return null;
+    }
+
     private static Document pinnedKeys(List<IndexKey> keys, Document query) {
         Document pinned = new Document();
         for (IndexKey key : keys) {
@@ -103,7 +121,7 @@ final class IndexedQueries {
     }
 
     /** A value that equality in the index and in the query matcher treat alike: no null, operator, array or regex. */
-    private static boolean isPlain(Object value) {
+    static boolean isPlain(Object value) {
         return value != null
                 && !(value instanceof Map<?, ?>)
                 && !(value instanceof Collection<?>)

@@ -3,6 +3,7 @@ package id.kotacerdas.store;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
@@ -313,8 +315,8 @@ class WriteShortcutsTest {
                 .projection(Projections.include("_id", "dueAt")).into(new ArrayList<>()).toString());
         same(collection -> collection.find(dueSms).sort(oldestFirst).limit(500).into(new ArrayList<>()).toString());
 
-        // another order cannot use the index's: every candidate is read, the answer is the same
-        long queued = ours.countDocuments(Filters.eq("state", "QUEUED"));
+        // another order cannot use the index's: every candidate up to the bound on dueAt is read, the answer is the same
+        long queued = ours.countDocuments(dueQueued);
         before = store.work().documentsExamined();
         same(collection -> collection.find(dueQueued).sort(Sorts.descending("dueAt", "_id")).limit(4)
                 .into(new ArrayList<>()).toString());
@@ -324,6 +326,62 @@ class WriteShortcutsTest {
         same(collection -> collection.updateMany(Filters.in("_id", "d-1", "d-2", "d-4"), Updates.set("dueAt", -1))
                 .getModifiedCount());
         same(collection -> collection.find(dueQueued).sort(oldestFirst).limit(3).into(new ArrayList<>()).toString());
+    }
+
+    @Test
+    void aRangeOnAnIndexsSecondKeyReadsOnlyTheCandidatesBelowItsBound() {
+        // the escalation job's question: open items whose deadline has passed, out of many that are not due yet
+        Bson due = Filters.and(Filters.eq("state", "QUEUED"), Filters.lte("dueAt", 1));
+        long queuedDue = ours.countDocuments(Filters.and(Filters.eq("state", "QUEUED"), Filters.in("dueAt", 0, 1)));
+        long before = store.work().documentsExamined();
+        same(collection -> sortedById(collection.find(due)));
+        assertThat(store.work().documentsExamined() - before).isEqualTo(queuedDue);
+
+        Bson dueBefore = Filters.and(Filters.in("state", "QUEUED", "SENT"), Filters.lt("dueAt", 1),
+                Filters.eq("channel", "SMS"));
+        long eitherAtZero = ours.countDocuments(Filters.eq("dueAt", 0));
+        before = store.work().documentsExamined();
+        same(collection -> sortedById(collection.find(dueBefore).limit(500)));
+        assertThat(store.work().documentsExamined() - before).isEqualTo(eitherAtZero);
+
+        // other types at the key, a lower bound as well, a missing key: answered as the plain store does
+        same(collection -> collection.updateOne(Filters.eq("_id", "d-1"), Updates.set("dueAt", "soon")).getModifiedCount());
+        same(collection -> collection.updateOne(Filters.eq("_id", "d-2"), Updates.unset("dueAt")).getModifiedCount());
+        same(collection -> sortedById(collection.find(Filters.and(Filters.eq("state", "QUEUED"), Filters.gte("dueAt", 1),
+                Filters.lte("dueAt", 3)))));
+        same(collection -> collection.find(due).sort(Sorts.ascending("dueAt", "_id")).limit(5).into(new ArrayList<>())
+                .toString());
+        same(collection -> sortedById(collection.find(Filters.and(Filters.eq("state", "QUEUED"), Filters.lt("dueAt", "z")))));
+    }
+
+    /** MongoDB promises no order without a sort, and an index gives its own: compare the documents by id. */
+    private static String sortedById(FindIterable<Document> found) {
+        List<Document> documents = found.into(new ArrayList<>());
+        documents.sort(Comparator.comparing(document -> document.getString("_id")));
+        return documents.toString();
+    }
+
+    @Test
+    void theOutboxSweepReadsOnlyTheFlaggedDocuments() {
+        both(collection -> collection.createIndex(Indexes.ascending("outboxPending")));
+        List<String> flagged = List.of("d-0", "d-1", "d-2", "d-3", "d-4", "d-5", "d-6", "d-7", "d-8", "d-9");
+        same(collection -> collection.updateMany(Filters.in("_id", flagged), Updates.set("outboxPending", true))
+                .getModifiedCount());
+        same(collection -> collection.updateMany(Filters.in("_id", flagged.subList(0, 6)),
+                Updates.set("outbox", List.of(new Document("eventId", "e-1")))).getModifiedCount());
+        same(collection -> collection.updateMany(Filters.in("_id", flagged.subList(6, 10)),
+                Updates.set("outbox", List.of())).getModifiedCount());
+        // events written before the flag existed are the first sweep's business (a scan), not this one's
+        same(collection -> collection.updateOne(Filters.eq("_id", "d-10"),
+                Updates.set("outbox", List.of(new Document("eventId", "e-2")))).getModifiedCount());
+
+        long before = store.work().documentsExamined();
+        same(collection -> collection.updateMany(Filters.and(Filters.eq("outboxPending", true),
+                Filters.exists("outbox.0", false)), Updates.unset("outboxPending")).getModifiedCount());
+        same(collection -> sortedById(collection.find(Filters.and(Filters.eq("outboxPending", true),
+                Filters.exists("outbox.0"))).projection(Projections.include("_id"))));
+        assertThat(store.work().documentsExamined() - before).isBetween(6L, 16L);
+        assertThat(ours.countDocuments(Filters.exists("outboxPending"))).isEqualTo(6);
     }
 
     /** The same call on both stores, whose answers must be equal. */

@@ -19,6 +19,7 @@ import id.kotacerdas.support.outbox.OutboxAggregate;
 import id.kotacerdas.support.problem.ConflictException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -47,6 +48,8 @@ import static id.kotacerdas.routing.assignment.AssignmentStatus.WITHDRAWN;
  * concurrent changes (two staff, two instances, the escalation job) conflict instead of overwrite.
  */
 @Document("assignments")
+// the escalation job asks for open assignments whose next check is due: the store reads only those, not every open one
+@CompoundIndex(name = "status_nextEscalationAt", def = "{'status': 1, 'nextEscalationAt': 1}")
 public class Assignment extends OutboxAggregate {
 
     @Id
@@ -74,7 +77,6 @@ public class Assignment extends OutboxAggregate {
     private int ruleVersion;
     private Priority priority;
     private boolean urgent;
-    @Indexed
     private AssignmentStatus status;
     private Instant firstRoutedAt;
     private Instant routedAt;
