@@ -2,6 +2,7 @@ package id.kotacerdas.notification.delivery;
 
 import com.mongodb.client.model.UpdateOneModel;
 import id.kotacerdas.support.outbox.OutboxMessage;
+import id.kotacerdas.support.outbox.OutboxRelay;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -97,8 +98,9 @@ public final class DeliveryChange {
 
     Document update() {
         Document update = new Document();
-        if (!set.isEmpty()) {
-            update.append("$set", set);
+        Document setting = events.isEmpty() ? set : new Document(set).append(OutboxRelay.PENDING, true);
+        if (!setting.isEmpty()) {
+            update.append("$set", setting);
         }
         if (!addToSet.isEmpty()) {
             update.append("$addToSet", addToSet);

@@ -1,6 +1,7 @@
 package id.kotacerdas.notification.delivery;
 
 import id.kotacerdas.support.outbox.OutboxMessage;
+import id.kotacerdas.support.outbox.OutboxRelay;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -49,6 +50,9 @@ final class MappedDocuments {
         putIfPresent(document, "fellBackTo", delivery.fellBackTo());
         putIfPresent(document, "attempts", delivery.attempts().stream().map(MappedDocuments::of).toList());
         putIfPresent(document, "outbox", delivery.pendingEvents().stream().map(MappedDocuments::of).toList());
+        if (!delivery.pendingEvents().isEmpty()) {
+            document.append(OutboxRelay.PENDING, true);
+        }
         return document;
     }
 

@@ -7,6 +7,7 @@ import id.kotacerdas.contracts.notification.NotificationPriority;
 import id.kotacerdas.contracts.notification.NotificationRequested;
 import id.kotacerdas.contracts.notification.NotificationTemplates;
 import id.kotacerdas.contracts.notification.Recipient;
+import id.kotacerdas.support.outbox.OutboxRelay;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,19 @@ class MappedDocumentsTest {
         assertThat(read.providerMessageIds()).containsExactly("m1", "m2");
         assertThat(read.fellBackTo()).isEqualTo(Channel.EMAIL);
         assertThat(read.sendingBy()).isEqualTo("sender-1");
+    }
+
+    @Test
+    void writesThatAddEventsFlagTheDocumentForTheOutboxSweep() {
+        Delivery delivery = Delivery.queue(request(), Channel.SMS, List.of("key-phone"), Instant.now());
+        DeliveryChange started = delivery.startSending("sender-1", Instant.now());
+        DeliveryChange sent = delivery.sent("primary", 1, List.of("m1"), List.of(Attempt.of("primary", "accepted", "m1")),
+                Instant.now());
+
+        assertThat(started.update().get("$set", Document.class)).doesNotContainKey(OutboxRelay.PENDING);
+        assertThat(sent.update().get("$set", Document.class).getBoolean(OutboxRelay.PENDING)).isTrue();
+        assertThat(delivery.pendingEvents()).isNotEmpty();
+        assertThat(MappedDocuments.of(delivery).getBoolean(OutboxRelay.PENDING)).isTrue();
     }
 
     private Document springDataDocument(Delivery delivery) {

@@ -21,6 +21,12 @@ import org.springframework.data.annotation.Transient;
 public abstract class OutboxAggregate {
 
     private List<OutboxMessage> outbox = new ArrayList<>();
+    /**
+     * Set with the first event and left for the relay's sweep to clear once the outbox is empty: the sweep reads
+     * the flagged documents through an index instead of scanning the collection for a non-empty outbox. Null, so
+     * not written, until then.
+     */
+    private Boolean outboxPending;
     /** Events raised since this copy was loaded; the others may have been published meanwhile. */
     @Transient
     private final Set<String> raisedSinceLoad = new HashSet<>();
@@ -28,6 +34,7 @@ public abstract class OutboxAggregate {
     protected void raise(CityEvent event) {
         OutboxMessage message = OutboxMessage.of(event);
         outbox.add(message);
+        outboxPending = Boolean.TRUE;
         raisedSinceLoad.add(message.eventId());
     }
 

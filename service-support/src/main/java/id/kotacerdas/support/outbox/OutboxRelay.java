@@ -3,6 +3,7 @@ package id.kotacerdas.support.outbox;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
@@ -36,6 +37,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * Publishes the events waiting in aggregate documents' {@code outbox} arrays, in order, and removes them
  * once the broker has acknowledged them ({@code acks=all}, idempotent producer).
  * <p>
+ * Every write that adds events also sets {@code outboxPending}; the periodic sweep for events nobody relayed
+ * reads only the flagged documents, through an index, and unflags those whose outbox is empty. (A scan for
+ * non-empty outboxes read every document of the collection: 0.1-0.4 s of the store per sweep at 70,000 reports,
+ * a stall of every call to that collection meanwhile.) The first sweep after start still scans, for documents
+ * written before the flag existed.
+ * <p>
  * A batch of documents is claimed with a lease (one update), their events are sent and awaited, then
  * removed by event id (one update), so a document changed meanwhile keeps its newer events (a single document: the
  * claim and the removal each return the document, two round trips in all). A crash at
@@ -48,6 +55,8 @@ public class OutboxRelay implements SmartLifecycle {
     static final String OUTBOX = "outbox";
     static final String LEASE_UNTIL = "outboxLeaseUntil";
     static final String LEASE_OWNER = "outboxLeaseOwner";
+    /** The flag every write that adds events to a document's outbox must set (mapped aggregates do it themselves). */
+    public static final String PENDING = "outboxPending";
     private static final Bson RELEASE = Updates.combine(Updates.unset(LEASE_UNTIL), Updates.unset(LEASE_OWNER));
 
     private final MongoTemplate mongo;
@@ -63,6 +72,7 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean running;
     private Thread worker;
     private Instant nextSweep = Instant.EPOCH;
+    private volatile boolean swept;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
                        String source, MeterRegistry meters) {
@@ -170,11 +180,20 @@ public class OutboxRelay implements SmartLifecycle {
     /** Finds documents whose events nobody relayed: left by a crash, or by an instance that is gone. */
     void sweep() {
         for (String collection : properties.collections()) {
-            for (Document doc : mongo.getCollection(collection)
-                    .find(Filters.exists(OUTBOX + ".0")).projection(Projections.include("_id"))) {
+            MongoCollection<Document> documents = mongo.getCollection(collection);
+            if (!swept) {
+                documents.createIndex(Indexes.ascending(PENDING));
+            }
+            // a writer adding events sets the flag in the same write, so this never unflags a pending document
+            documents.updateMany(Filters.and(Filters.eq(PENDING, true), Filters.exists(OUTBOX + ".0", false)),
+                    Updates.unset(PENDING));
+            Bson pending = swept ? Filters.and(Filters.eq(PENDING, true), Filters.exists(OUTBOX + ".0"))
+                    : Filters.exists(OUTBOX + ".0");
+            for (Document doc : documents.find(pending).projection(Projections.include("_id"))) {
                 enqueue(collection, doc.get("_id"));
             }
         }
+        swept = true;
     }
 
     /** Publishes the pending events of these documents. Package-visible so tests can drive it step by step. */

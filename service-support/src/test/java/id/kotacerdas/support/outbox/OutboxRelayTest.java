@@ -1,5 +1,6 @@
 package id.kotacerdas.support.outbox;
 
+import com.mongodb.client.model.Filters;
 import id.kotacerdas.contracts.Topics;
 import id.kotacerdas.contracts.report.ReportEvents;
 import id.kotacerdas.testing.RecordedTopics;
@@ -204,6 +205,47 @@ class OutboxRelayTest {
         } finally {
             runningRelay.start();
         }
+    }
+
+    @Test
+    void afterItsFirstSweepARelayFindsLeftEventsByTheirFlagAndUnflagsEmptiedDocuments() throws Exception {
+        runningRelay.stop();
+        try (var relay = new RelayInstance(mongo, kafka)) {
+            relay.relay.sweep();
+            // written by an instance that died before relaying them: only a sweep can find these
+            String flagged = UUID.randomUUID().toString();
+            org.bson.Document withFlag = toDocument(Parcel.submitted(flagged));
+            assertThat(withFlag.getBoolean(OutboxRelay.PENDING)).isTrue();
+            mongo.getCollection("parcels").insertOne(withFlag);
+            String unflagged = UUID.randomUUID().toString();
+            org.bson.Document olderWriter = toDocument(Parcel.submitted(unflagged));
+            olderWriter.remove(OutboxRelay.PENDING);
+            mongo.getCollection("parcels").insertOne(olderWriter);
+            String emptied = UUID.randomUUID().toString();
+            mongo.getCollection("parcels").insertOne(new org.bson.Document("_id", emptied).append("outbox", List.of())
+                    .append(OutboxRelay.PENDING, true));
+
+            relay.relay.sweep();
+            relay.relay.start();
+
+            awaitEvents(flagged, 1);
+            assertThat(stored(emptied)).doesNotContainKey(OutboxRelay.PENDING);
+            await().atMost(Duration.ofSeconds(10)).until(() -> !stored(flagged).containsKey(OutboxRelay.PENDING));
+            Thread.sleep(1500); // the relay swept several times meanwhile
+            assertThat(reports.all()).noneMatch(r -> unflagged.equals(r.key()));
+
+            // a relay's first sweep still reads every document: events written before the flag existed go out
+            try (var restarted = new RelayInstance(mongo, kafka)) {
+                restarted.relay.start();
+                awaitEvents(unflagged, 1);
+            }
+        } finally {
+            runningRelay.start();
+        }
+    }
+
+    private org.bson.Document stored(String id) {
+        return mongo.getCollection("parcels").find(Filters.eq("_id", id)).first();
     }
 
     /** Parcels with one pending event each, inserted directly so that no relay is told of them. */
