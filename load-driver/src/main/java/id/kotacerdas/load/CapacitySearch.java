@@ -6,13 +6,14 @@ import java.time.Duration;
  * The highest open-loop rate one path keeps up with: every report accepted, every one routed exactly once, p99 from
  * submit to ReportRouted under one second. Clients that do not wait for each other (open loop) are what a city
  * sends; a closed loop also measures how the latency of the path slows its own clients down. Rates rise by 15 % a
- * step from {@code startRate}; after the first miss one rate halfway back is tried.
+ * step from {@code startRate} (or halve while the first ones miss); after the first miss one rate halfway back is
+ * tried.
  */
 final class CapacitySearch {
 
     static final double P99_LIMIT_MILLIS = 1000;
 
-    private enum Phase { RISING, REFINING, DONE }
+    private enum Phase { RISING, FALLING, REFINING, DONE }
 
     private final ReportLoad path;
     private final String kafka;
@@ -61,12 +62,37 @@ final class CapacitySearch {
         accepted += step.accepted();
         if (step.keptUp()) {
             best = step;
-        } else {
+        } else if (miss == null || step.rate() < miss.rate()) {
             miss = step;
         }
-        if (phase == Phase.RISING && step.keptUp()) {
-            rate = (int) Math.ceil(rate * 1.15);
-        } else if (phase == Phase.RISING && best != null && miss.rate() - best.rate() > 2) {
+        switch (phase) {
+            case RISING -> {
+                if (step.keptUp()) {
+                    rate = (int) Math.ceil(rate * 1.15);
+                } else if (best == null) {
+                    fallOrGiveUp();
+                } else {
+                    refineOrFinish();
+                }
+            }
+            case FALLING -> {
+                if (step.keptUp()) {
+                    refineOrFinish();
+                } else {
+                    fallOrGiveUp();
+                }
+            }
+            default -> phase = Phase.DONE;
+        }
+    }
+
+    private void fallOrGiveUp() {
+        phase = rate / 2 < 5 ? Phase.DONE : Phase.FALLING;
+        rate = rate / 2;
+    }
+
+    private void refineOrFinish() {
+        if (miss.rate() - best.rate() > 2) {
             rate = (best.rate() + miss.rate()) / 2;
             phase = Phase.REFINING;
         } else {
@@ -84,7 +110,7 @@ final class CapacitySearch {
     }
 
     String summary() {
-        return (best == null ? "below the first step" : best.rate() + "/s")
+        return (best == null ? "below 5/s" : best.rate() + "/s")
                 + (miss == null ? "" : " (missed at " + miss + ")");
     }
 }
