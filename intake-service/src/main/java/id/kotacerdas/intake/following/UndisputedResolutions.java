@@ -1,6 +1,7 @@
 package id.kotacerdas.intake.following;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -58,7 +59,9 @@ public class UndisputedResolutions {
     /** @return how many reports were closed */
     public int closeDue(Instant now) {
         int closed = 0;
-        Query resolved = Query.query(Criteria.where("status").is(ReportStatus.RESOLVED));
+        // N working days are at least N calendar days: older resolutions are the only candidates (through an index)
+        Query resolved = Query.query(Criteria.where("status").is(ReportStatus.RESOLVED)
+                .and("resolvedAt").lte(now.minus(Duration.ofDays(workingDays))));
         resolved.fields().include("_id", "jurisdictionId", "resolvedAt");
         for (Report candidate : mongo.find(resolved, Report.class)) {
             ZoneId zone = jurisdictions.find(candidate.jurisdictionId()).map(Jurisdiction::zone)

@@ -35,6 +35,8 @@ import id.kotacerdas.support.problem.ConflictException;
 // the most selective key first: the geohash cells around a new report (any store answers the duplicate search from it)
 @CompoundIndex(name = "duplicate_cells", def = "{'geoCells': 1, 'serviceCode': 1, 'jurisdictionId': 1}")
 @CompoundIndex(name = "public_search", def = "{'jurisdictionId': 1, 'confidential': 1, 'submittedAt': -1}")
+// the auto-close job's question: resolutions older than N days (it ran through every report each 15 minutes)
+@CompoundIndex(name = "status_resolvedAt", def = "{'status': 1, 'resolvedAt': 1}")
 public class Report extends OutboxAggregate {
 
     public static final String COLLECTION = "reports";
