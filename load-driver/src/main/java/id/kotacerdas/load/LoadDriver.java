@@ -126,7 +126,7 @@ public final class LoadDriver {
             System.out.printf("  routed exactly once %,d of %,d, more than once %d; submit -> ReportRouted %s%n",
                     routed.routedOnce(), routed.expected(), routed.routedMoreThanOnce(), routed.latencies().summary());
             System.out.printf("  the slowest 1 %% were submitted in these seconds of the run: %s; the driver read ReportRouted %s after routing stamped it%n",
-                    routed.whenSlowestWereSubmitted(open.startNanos(), 0.01), routed.seenAfterStamped().summary());
+                    routed.whenSlowestWereSubmitted(0.01), routed.seenAfterStamped().summary());
             StackCpu.print("report", gatewayCapacity.accepted() + directCapacity.accepted() + gatewaySustained.accepted()
                             + directSustained.accepted() + gatewaySearch.accepted() + directSearch.accepted() + open.accepted(),
                     cpuBefore, cpu.snapshot());

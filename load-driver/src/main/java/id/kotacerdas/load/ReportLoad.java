@@ -32,13 +32,9 @@ final class ReportLoad {
         this.headers = headers;
     }
 
-    record Outcome(int accepted, int failed, double seconds, Latencies latencies, Failures failures, long startNanos) {
+    record Outcome(int accepted, int failed, double seconds, Latencies latencies, Failures failures) {
 
-        static final Outcome NONE = new Outcome(0, 0, 0, new Latencies(), new Failures(), 0);
-
-        Outcome(int accepted, int failed, double seconds, Latencies latencies, Failures failures) {
-            this(accepted, failed, seconds, latencies, failures, 0);
-        }
+        static final Outcome NONE = new Outcome(0, 0, 0, new Latencies(), new Failures());
 
         double acceptedPerSecond() {
             return accepted / seconds;
@@ -47,7 +43,7 @@ final class ReportLoad {
         /** This run and {@code next} as one. */
         Outcome and(Outcome next) {
             return new Outcome(accepted + next.accepted, failed + next.failed, seconds + next.seconds,
-                    latencies.and(next.latencies), failures.and(next.failures), startNanos == 0 ? next.startNanos : startNanos);
+                    latencies.and(next.latencies), failures.and(next.failures));
         }
     }
 
@@ -138,7 +134,7 @@ final class ReportLoad {
             }));
         }
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
-        return new Outcome(accepted.get(), failed.get(), Ceilings.seconds(start), latencies, failures, start);
+        return new Outcome(accepted.get(), failed.get(), Ceilings.seconds(start), latencies, failures);
     }
 
     /** One report, to stop a run early when the stack refuses it (a stale demo key gives only 401s). */

@@ -28,8 +28,7 @@ final class RoutedWatcher implements AutoCloseable {
     private final Map<String, Long> submittedAt = new ConcurrentHashMap<>();
     private final Map<String, Long> routedAt = new ConcurrentHashMap<>();
     private final Map<String, Integer> routings = new ConcurrentHashMap<>();
-    private final Latencies latencies = new Latencies();
-    /** Each routed report's submit time and latency, nanoseconds, to tell when in a run the slowest were sent. */
+    /** Each routed report's submit time and latency, nanoseconds: its latencies, and when the slowest were sent. */
     private final List<long[]> samples = Collections.synchronizedList(new ArrayList<>());
     /** From routing's producer stamping ReportRouted to this watcher reading it: the watcher's own share. */
     private final Latencies seenAfterStamped = new Latencies();
@@ -91,15 +90,15 @@ final class RoutedWatcher implements AutoCloseable {
     }
 
     private void record(long submittedNanos, long latencyNanos) {
-        latencies.add(latencyNanos / 1000);
         samples.add(new long[] {submittedNanos, latencyNanos});
     }
 
     /**
-     * In which seconds of a run starting at {@code startNanos} the slowest {@code fraction} of reports were
+     * In which seconds of the run (from the first report expected) the slowest {@code fraction} of reports were
      * submitted, e.g. "s0 x7, s1 x4, s17 x1": a tail bunched at one moment is a stall, a spread one is the load.
      */
-    String whenSlowestWereSubmitted(long startNanos, double fraction) {
+    String whenSlowestWereSubmitted(double fraction) {
+        long startNanos = submittedAt.values().stream().mapToLong(Long::longValue).min().orElse(0);
         List<long[]> slowest;
         synchronized (samples) {
             slowest = samples.stream().sorted(Comparator.comparingLong((long[] s) -> s[1]).reversed())
@@ -134,6 +133,10 @@ final class RoutedWatcher implements AutoCloseable {
     }
 
     Latencies latencies() {
+        Latencies latencies = new Latencies();
+        synchronized (samples) {
+            samples.forEach(sample -> latencies.add(sample[1] / 1000));
+        }
         return latencies;
     }
 
