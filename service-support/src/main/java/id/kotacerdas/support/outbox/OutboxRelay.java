@@ -226,13 +226,7 @@ public class OutboxRelay implements SmartLifecycle {
             claimedIds.add(doc.get("_id"));
             send(doc, sentIds, acks);
         }
-        try {
-            awaitAcknowledgements(acks);
-        } catch (RuntimeException brokerTrouble) {
-            // give the documents back at once, so the retry need not wait for the lease to run out
-            documents.updateMany(Filters.in("_id", claimedIds), RELEASE);
-            throw brokerTrouble;
-        }
+        awaitAcknowledgements(acks, () -> documents.updateMany(Filters.in("_id", claimedIds), RELEASE));
         // by id, not by lease: a save while sending dropped the lease but must not keep sent events pending
         documents.updateMany(Filters.in("_id", claimedIds), removal(sentIds));
         published.increment(sentIds.size());
@@ -260,12 +254,7 @@ public class OutboxRelay implements SmartLifecycle {
         List<Object> sentIds = new ArrayList<>();
         List<CompletableFuture<SendResult<String, byte[]>>> acks = new ArrayList<>();
         send(claimed, sentIds, acks);
-        try {
-            awaitAcknowledgements(acks);
-        } catch (RuntimeException brokerTrouble) {
-            documents.updateOne(Filters.eq("_id", id), RELEASE);
-            throw brokerTrouble;
-        }
+        awaitAcknowledgements(acks, () -> documents.updateOne(Filters.eq("_id", id), RELEASE));
         Document left = documents.findOneAndUpdate(Filters.eq("_id", id), removal(sentIds),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(Projections.include(OUTBOX)));
         published.increment(sentIds.size());
@@ -318,15 +307,20 @@ public class OutboxRelay implements SmartLifecycle {
                 time == null ? Instant.now() : time.toInstant(), message.getString("traceparent"), payload);
     }
 
-    private void awaitAcknowledgements(List<CompletableFuture<SendResult<String, byte[]>>> acks) {
+    /**
+     * Waits for the broker's acknowledgements; when they do not come, {@code giveBack} releases the claimed documents
+     * at once, so the retry need not wait for the lease to run out. Unacknowledged events are never removed.
+     */
+    private void awaitAcknowledgements(List<CompletableFuture<SendResult<String, byte[]>>> acks, Runnable giveBack) {
         try {
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
                     .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            giveBack.run();
             throw new IllegalStateException("Interrupted while waiting for the broker", e);
         } catch (Exception e) {
-            // the lease expires and the events are sent again: never removed unacknowledged
+            giveBack.run();
             throw new IllegalStateException("Broker did not acknowledge the batch", e);
         }
     }

@@ -23,6 +23,8 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -149,17 +151,7 @@ class OutboxRelayTest {
             List<String> ids = submittedWithoutRelay(300);
 
             try (var first = new RelayInstance(mongo, kafka); var second = new RelayInstance(mongo, kafka)) {
-                CountDownLatch start = new CountDownLatch(1);
-                ExecutorService racers = Executors.newFixedThreadPool(2);
-                for (RelayInstance relay : List.of(first, second)) {
-                    racers.submit(() -> {
-                        start.await();
-                        relay.relay.sweep();
-                        return null;
-                    });
-                }
-                start.countDown();
-                racers.shutdown();
+                race(first, second, OutboxRelay::sweep);
                 first.relay.start();
                 second.relay.start();
                 await().atMost(Duration.ofSeconds(60)).until(() -> reports.all().stream()
@@ -179,23 +171,11 @@ class OutboxRelayTest {
             List<String> ids = submittedWithoutRelay(200);
 
             try (var first = new RelayInstance(mongo, kafka); var second = new RelayInstance(mongo, kafka)) {
-                CountDownLatch start = new CountDownLatch(1);
-                ExecutorService racers = Executors.newFixedThreadPool(2);
-                List<java.util.concurrent.Future<?>> races = new java.util.ArrayList<>();
-                for (RelayInstance relay : List.of(first, second)) {
-                    races.add(racers.submit(() -> {
-                        start.await();
-                        for (String id : ids) {
-                            relay.relay.relay(List.of(new OutboxRelay.PendingDocument("parcels", id)));
-                        }
-                        return null;
-                    }));
-                }
-                start.countDown();
-                for (var race : races) {
-                    race.get(60, java.util.concurrent.TimeUnit.SECONDS);
-                }
-                racers.shutdown();
+                race(first, second, relay -> {
+                    for (String id : ids) {
+                        relay.relay(List.of(new OutboxRelay.PendingDocument("parcels", id)));
+                    }
+                });
                 await().atMost(Duration.ofSeconds(30)).until(() -> reports.all().stream()
                         .filter(r -> ids.contains(r.key())).count() >= ids.size());
                 Thread.sleep(1500); // a duplicate would arrive now
@@ -246,6 +226,32 @@ class OutboxRelayTest {
 
     private org.bson.Document stored(String id) {
         return mongo.getCollection("parcels").find(Filters.eq("_id", id)).first();
+    }
+
+    /** Runs {@code work} on both relays at the same moment, on two threads, and waits for both. */
+    private static void race(RelayInstance first, RelayInstance second, RelayWork work) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService racers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> races = new ArrayList<>();
+            for (RelayInstance racer : List.of(first, second)) {
+                races.add(racers.submit(() -> {
+                    start.await();
+                    work.on(racer.relay);
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> race : races) {
+                race.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            racers.shutdown();
+        }
+    }
+
+    interface RelayWork {
+        void on(OutboxRelay relay) throws Exception;
     }
 
     /** Parcels with one pending event each, inserted directly so that no relay is told of them. */
