@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -54,6 +55,7 @@ final class EqualityIndex<P> extends Index<P> {
     private final Comparator<Entry> order;
     private final Map<KeyValue, Bucket<P>> buckets = new HashMap<>();
     private long entries;
+    private long moves;
     /**
      * False once a document held an array or a sub-document at the second key: such a value is compared as a whole
      * by the sort but may be changed in place, so the order could go stale; the candidates are then sorted as usual.
@@ -155,8 +157,7 @@ final class EqualityIndex<P> extends Index<P> {
 
     private void add(Document document, Set<KeyValue> keys, P position) {
         Object id = document.get(ID);
-        Object sortValue = secondKey == null ? null : secondKeyPath != null ? KeyPaths.valueAt(document, secondKeyPath, 0)
-                : Utils.getSubdocumentValueCollectionAware(document, secondKey);
+        Object sortValue = sortValueOf(document);
         if (sortValue instanceof Collection<?> || sortValue instanceof Map<?, ?>) {
             secondKeyScalar = false;
         }
@@ -194,12 +195,37 @@ final class EqualityIndex<P> extends Index<P> {
         }
     }
 
-    /** Removes and re-adds the document, reading each version's key values once. */
+    private Object sortValueOf(Document document) {
+        if (secondKey == null) {
+            return null;
+        }
+        return secondKeyPath != null ? KeyPaths.valueAt(document, secondKeyPath, 0)
+                : Utils.getSubdocumentValueCollectionAware(document, secondKey);
+    }
+
+    /**
+     * Leaves the document where it is when the update kept its first key's values, second key and id (most updates:
+     * a state's timestamps, an outbox, a counter); else removes and re-adds it, reading each version's keys once.
+     * An update that moved nothing costs two key reads instead of a removal and an insertion in each of its buckets
+     * (every document without the first key shares one bucket).
+     */
     @Override
     public synchronized void updateInPlace(Document oldDocument, Document newDocument, P position,
                                            MongoCollection<P> collection) {
-        remove(oldDocument, firstKey.keyValues(oldDocument));
-        add(newDocument, firstKey.keyValues(newDocument), position);
+        Set<KeyValue> oldKeys = firstKey.keyValues(oldDocument);
+        Set<KeyValue> newKeys = firstKey.keyValues(newDocument);
+        if (oldKeys.equals(newKeys) && Objects.equals(oldDocument.get(ID), newDocument.get(ID))
+                && Objects.equals(sortValueOf(oldDocument), sortValueOf(newDocument))) {
+            return;
+        }
+        moves++;
+        remove(oldDocument, oldKeys);
+        add(newDocument, newKeys, position);
+    }
+
+    /** How many updates moved a document in this index (for tests: updates that keep the keys move none). */
+    synchronized long moves() {
+        return moves;
     }
 
     @Override

@@ -59,6 +59,9 @@ final class PlannedH2Backend extends H2Backend {
 
     private final class PlannedCollection extends H2Collection {
 
+        /** Documents this collection's queries examined; read and written under the collection's lock. */
+        private long examinedHere;
+
         PlannedCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                           MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursorRegistry) {
             super(database, collectionName, options, data, meta, cursorRegistry);
@@ -67,11 +70,15 @@ final class PlannedH2Backend extends H2Backend {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                              int batchSize, Document fieldSelector) {
+            long before = examinedHere;
             Iterable<Object> candidates = IndexedQueries.candidates(getIndexes(), query);
-            if (candidates == null) {
-                return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            QueryResult result = candidates == null
+                    ? super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector)
+                    : matchDocuments(query, candidates, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            if (work != null) {
+                work.queried(getFullName(), query, examinedHere - before);
             }
-            return matchDocuments(query, candidates, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            return result;
         }
 
         /** A sorted page sorts only the documents that can be on it ({@link SortedPage}). */
@@ -91,6 +98,7 @@ final class PlannedH2Backend extends H2Backend {
             if (work != null) { // null while H2Backend's constructor reopens the file's collections
                 work.examined();
             }
+            examinedHere++;
             return super.documentMatchesQuery(document, query);
         }
     }

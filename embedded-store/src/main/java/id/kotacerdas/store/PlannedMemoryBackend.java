@@ -70,6 +70,9 @@ final class PlannedMemoryBackend extends MemoryBackend {
 
     private final class PlannedCollection extends MemoryCollection {
 
+        /** Documents this collection's queries examined; read and written under the collection's lock. */
+        private long examinedHere;
+
         PlannedCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                           CursorRegistry cursorRegistry) {
             super(database, collectionName, options, cursorRegistry);
@@ -78,16 +81,19 @@ final class PlannedMemoryBackend extends MemoryBackend {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                              int batchSize, Document fieldSelector) {
+            long before = examinedHere;
             Iterable<Integer> candidates = IndexedQueries.candidates(getIndexes(), query);
-            if (candidates == null) {
-                return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
-            }
-            return matchDocuments(query, candidates, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            QueryResult result = candidates == null
+                    ? super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector)
+                    : matchDocuments(query, candidates, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            work.queried(getFullName(), query, examinedHere - before);
+            return result;
         }
 
         @Override
         protected boolean documentMatchesQuery(Document document, Document query) {
             work.examined();
+            examinedHere++;
             return super.documentMatchesQuery(document, query);
         }
 

@@ -122,6 +122,18 @@ class EmbeddedStoreTest {
     }
 
     @Test
+    void aQueryThatExaminesAThousandDocumentsOrMoreIsCountedAsWideAndAnIndexedOneIsNot() {
+        long before = store.work().wideQueries();
+
+        deliveries.countDocuments(Filters.eq("state", "QUEUED"));
+        deliveries.find(Filters.and(Filters.eq("requestId", "r-7"), Filters.eq("channel", "SMS"))).first();
+        assertThat(store.work().wideQueries() - before).isOne();
+
+        deliveries.updateMany(Filters.gte("version", 0), Updates.set("seen", true));
+        assertThat(store.work().wideQueries() - before).isEqualTo(2);
+    }
+
+    @Test
     void answersEveryQueryExactlyAsThePlainStoreDoes() {
         MongoServer plain = new MongoServer(new MemoryBackend());
         try (MongoClient plainClient = connect(plain.bind())) {
