@@ -57,6 +57,8 @@ public class OutboxRelay implements SmartLifecycle {
     static final String LEASE_OWNER = "outboxLeaseOwner";
     /** The flag every write that adds events to a document's outbox must set (mapped aggregates do it themselves). */
     public static final String PENDING = "outboxPending";
+    /** What relaying reads of a claimed document: not the aggregate, which may be many times its events' size. */
+    private static final Bson RELAYED_FIELDS = Projections.include(OUTBOX, LEASE_OWNER);
     private static final Bson RELEASE = Updates.combine(Updates.unset(LEASE_UNTIL), Updates.unset(LEASE_OWNER));
 
     private final MongoTemplate mongo;
@@ -219,7 +221,7 @@ public class OutboxRelay implements SmartLifecycle {
         List<Object> sentIds = new ArrayList<>();
         List<CompletableFuture<SendResult<String, byte[]>>> acks = new ArrayList<>();
         // queries on _id alone: the embedded store uses its index only for those; the lease is checked here
-        for (Document doc : documents.find(Filters.in("_id", ids))) {
+        for (Document doc : documents.find(Filters.in("_id", ids)).projection(RELAYED_FIELDS)) {
             if (!leaseToken.equals(doc.getString(LEASE_OWNER))) {
                 continue;
             }
@@ -247,7 +249,7 @@ public class OutboxRelay implements SmartLifecycle {
         String leaseToken = instanceId + "/" + UUID.randomUUID();
         Instant now = Instant.now();
         Document claimed = documents.findOneAndUpdate(claimable(Filters.eq("_id", id), now), lease(leaseToken, now),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(RELAYED_FIELDS));
         if (claimed == null) {
             return;
         }
