@@ -47,7 +47,10 @@ import static org.awaitility.Awaitility.await;
 // A save that loaded the document while the relay held its outbox lease writes that lease back, and the
 // relay then waits for it to expire before publishing the next events (see the report to the lead); a short
 // lease keeps such waits short in tests. The send timeout stays below the lease, as in production.
-@TestPropertySource(properties = {"kotacerdas.outbox.lease=PT4S", "kotacerdas.outbox.send-timeout=PT3S"})
+// Agencies changed on this instance must route differently at once, whatever the cache TTL: a long one here makes
+// a change that forgot to invalidate the cached agencies fail the tests.
+@TestPropertySource(properties = {"kotacerdas.outbox.lease=PT4S", "kotacerdas.outbox.send-timeout=PT3S",
+        "kotacerdas.routing.agencies-cache-ttl=PT1H"})
 public abstract class RoutingServiceTestBase {
 
     protected static final Duration WAIT = Duration.ofSeconds(45);

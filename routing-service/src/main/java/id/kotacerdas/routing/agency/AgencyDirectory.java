@@ -1,15 +1,18 @@
 package id.kotacerdas.routing.agency;
 
+import id.kotacerdas.routing.RecentReads;
 import id.kotacerdas.routing.place.Jurisdictions;
 import id.kotacerdas.support.problem.ConflictException;
 import id.kotacerdas.support.problem.InvalidInputException;
 import id.kotacerdas.support.problem.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,11 +25,14 @@ public class AgencyDirectory {
     private final AgencyRepository agencies;
     private final Jurisdictions jurisdictions;
     private final Clock clock;
+    private final RecentReads<String, Optional<Agency>> forRouting;
 
-    public AgencyDirectory(AgencyRepository agencies, Jurisdictions jurisdictions, Clock clock) {
+    public AgencyDirectory(AgencyRepository agencies, Jurisdictions jurisdictions, Clock clock,
+                           @Value("${kotacerdas.routing.agencies-cache-ttl:2s}") Duration cacheTtl) {
         this.agencies = agencies;
         this.jurisdictions = jurisdictions;
         this.clock = clock;
+        this.forRouting = new RecentReads<>(cacheTtl);
     }
 
     public Optional<Agency> find(String id) {
@@ -39,6 +45,14 @@ public class AgencyDirectory {
 
     public Optional<Agency> findActive(String id) {
         return find(id).filter(Agency::isActive);
+    }
+
+    /**
+     * As {@link #findActive}, for routing each report: read at most once per cache TTL
+     * ({@code kotacerdas.routing.agencies-cache-ttl}) and at once after a change on this instance. Read only.
+     */
+    public Optional<Agency> findActiveForRouting(String id) {
+        return id == null ? Optional.empty() : forRouting.get(id, agencies::findById).filter(Agency::isActive);
     }
 
     public List<Agency> list(String jurisdictionId) {
@@ -58,6 +72,7 @@ public class AgencyDirectory {
         }
         Agency agency = agencies.insert(new Agency(request.id(), request.jurisdictionId(), request.details(), false,
                 changedBy, clock.instant()));
+        forRouting.changed();
         log.info("Agency {} created by {}", agency.id(), changedBy);
         return agency;
     }
@@ -83,6 +98,7 @@ public class AgencyDirectory {
     private Agency saveChecked(Agency agency, String changedBy) {
         try {
             Agency saved = agencies.save(agency);
+            forRouting.changed();
             log.info("Agency {} changed by {} (version {})", saved.id(), changedBy, saved.version());
             return saved;
         } catch (OptimisticLockingFailureException e) {

@@ -37,7 +37,7 @@ public class Router {
             if (!rule.matches(facts) || excludedAgencies.contains(rule.agencyId())) {
                 continue;
             }
-            Optional<Agency> agency = agencies.findActive(rule.agencyId()).filter(a -> serves(a, facts.districtCode()));
+            Optional<Agency> agency = agencies.findActiveForRouting(rule.agencyId()).filter(a -> serves(a, facts.districtCode()));
             if (agency.isPresent()) {
                 return new RoutingDecision(agency.get(), rule.ruleId(), rule.version(), rule.priority());
             }

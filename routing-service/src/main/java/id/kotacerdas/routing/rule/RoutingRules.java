@@ -1,6 +1,7 @@
 package id.kotacerdas.routing.rule;
 
 import id.kotacerdas.routing.agency.Agency;
+import id.kotacerdas.routing.RecentReads;
 import id.kotacerdas.routing.agency.AgencyDirectory;
 import id.kotacerdas.routing.place.Jurisdictions;
 import id.kotacerdas.support.problem.ConflictException;
@@ -22,8 +23,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BinaryOperator;
 import java.util.stream.Collectors;
 
@@ -43,9 +42,7 @@ public class RoutingRules {
     private final AgencyDirectory agencies;
     private final Jurisdictions jurisdictions;
     private final Clock clock;
-    private final Duration cacheTtl;
-    private final Map<String, RulesRead> recentlyRead = new ConcurrentHashMap<>();
-    private final AtomicLong changesHere = new AtomicLong();
+    private final RecentReads<String, List<RoutingRule>> inForce;
 
     public RoutingRules(MongoTemplate mongo, AgencyDirectory agencies, Jurisdictions jurisdictions, Clock clock,
                         @Value("${kotacerdas.routing.rules-cache-ttl:2s}") Duration cacheTtl) {
@@ -53,23 +50,12 @@ public class RoutingRules {
         this.agencies = agencies;
         this.jurisdictions = jurisdictions;
         this.clock = clock;
-        this.cacheTtl = cacheTtl;
-    }
-
-    /** A read is stale once older than the TTL, or once this instance changed a rule after it began. */
-    private record RulesRead(List<RoutingRule> rules, long readAtNanos, long changesBefore) {
+        this.inForce = new RecentReads<>(cacheTtl);
     }
 
     /** The rules in force in a jurisdiction, in the order they are tried. */
     public List<RoutingRule> inForce(String jurisdictionId) {
-        long now = System.nanoTime();
-        long changes = changesHere.get();
-        RulesRead read = recentlyRead.get(jurisdictionId);
-        if (read == null || read.changesBefore() != changes || now - read.readAtNanos() >= cacheTtl.toNanos()) {
-            read = new RulesRead(readInForce(jurisdictionId), now, changes);
-            recentlyRead.put(jurisdictionId, read);
-        }
-        return read.rules();
+        return inForce.get(jurisdictionId, this::readInForce);
     }
 
     private List<RoutingRule> readInForce(String jurisdictionId) {
@@ -107,7 +93,7 @@ public class RoutingRules {
         RoutingRule rule = version(request.ruleId(), 1, request.jurisdictionId(), request.definition(), false, false,
                 changedBy);
         mongo.insert(rule);
-        changesHere.incrementAndGet();
+        inForce.changed();
         log.info("Routing rule {} version 1 created by {}", rule.ruleId(), changedBy);
         return rule;
     }
@@ -132,7 +118,7 @@ public class RoutingRules {
     public void seed(RoutingRule rule) {
         try {
             mongo.insert(rule);
-            changesHere.incrementAndGet();
+            inForce.changed();
         } catch (DuplicateKeyException alreadySeeded) {
             log.debug("Routing rule {} already present", rule.id());
         }
@@ -153,7 +139,7 @@ public class RoutingRules {
         }
         mongo.updateFirst(Query.query(Criteria.where("_id").is(previous.id())), Update.update("current", false),
                 RoutingRule.class);
-        changesHere.incrementAndGet();
+        inForce.changed();
         log.info("Routing rule {} version {} {} by {}", next.ruleId(), next.version(), retired ? "retired" : "saved",
                 changedBy);
         return next;

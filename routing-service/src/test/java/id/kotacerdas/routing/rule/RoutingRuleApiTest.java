@@ -96,6 +96,31 @@ class RoutingRuleApiTest extends RoutingServiceTestBase {
     }
 
     @Test
+    void anAgencyRetiredOrNarrowedHereGetsNoFurtherReportsThoughRoutingKeepsAgenciesInMemory() {
+        Map<String, Object> details = Map.of("name", "UPTD Jembatan Mimika (contoh)",
+                "contacts", List.of(Map.of("email", "uptd@jembatan.mimika.contoh.go.id")));
+        assertThat(post("/api/v1/agencies", Map.of("id", "mimika-uptd-jembatan", "jurisdictionId", "mimika",
+                "details", details), operator()).status()).isEqualTo(201);
+        assertThat(post("/api/v1/routing-rules", Map.of("ruleId", "mimika-bridges", "jurisdictionId", "mimika",
+                "definition", Map.of("position", 7, "agencyId", "mimika-uptd-jembatan", "priority", "HIGH",
+                        "match", Map.of("keywords", List.of("jembatan putus")))), operator()).status()).isEqualTo(201);
+        assertThat(submitAndAwait(report("mimika", "lainnya", "Jembatan putus di Kwamki",
+                district("mimika-baru"))).agencyId()).isEqualTo("mimika-uptd-jembatan");
+
+        assertThat(put("/api/v1/agencies/mimika-uptd-jembatan", Map.of("name", "UPTD Jembatan Mimika (contoh)",
+                "contacts", List.of(Map.of("email", "uptd@jembatan.mimika.contoh.go.id")),
+                "districtCodes", List.of("kuala-kencana")), operator()).status()).isEqualTo(200);
+        assertThat(submitAndAwait(report("mimika", "lainnya", "Jembatan putus lagi", district("mimika-baru")))
+                .agencyId()).isEqualTo("mimika-desk");
+        assertThat(submitAndAwait(report("mimika", "lainnya", "Jembatan putus di hutan", district("kuala-kencana")))
+                .agencyId()).isEqualTo("mimika-uptd-jembatan");
+
+        assertThat(delete("/api/v1/agencies/mimika-uptd-jembatan", operator()).status()).isEqualTo(200);
+        assertThat(submitAndAwait(report("mimika", "lainnya", "Jembatan putus sekali lagi", district("kuala-kencana")))
+                .agencyId()).isEqualTo("mimika-desk");
+    }
+
+    @Test
     void onlyOperatorsManageRulesAndBadRulesAreRefusedByField() {
         assertThat(get("/api/v1/routing-rules?jurisdictionId=bandung", staffOf("bandung-dlh")).status()).isEqualTo(403);
         assertThat(get("/api/v1/routing-rules?jurisdictionId=bandung").status()).isEqualTo(401);
