@@ -78,6 +78,15 @@ final class PlannedMemoryBackend extends MemoryBackend {
             super(database, collectionName, options, cursorRegistry);
         }
 
+        /**
+         * Under the collection's lock, as the library's other reads: it reads candidates from an index's live view
+         * ({@link EqualityIndex}), which a concurrent write would change under it.
+         */
+        @Override
+        public synchronized int count(Document query, int skip, int limit) {
+            return super.count(query, skip, limit);
+        }
+
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                              int batchSize, Document fieldSelector) {

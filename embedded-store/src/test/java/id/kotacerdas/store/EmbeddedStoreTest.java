@@ -3,6 +3,7 @@ package id.kotacerdas.store;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -131,6 +133,28 @@ class EmbeddedStoreTest {
 
         deliveries.updateMany(Filters.gte("version", 0), Updates.set("seen", true));
         assertThat(store.work().wideQueries() - before).isEqualTo(2);
+    }
+
+    @Test
+    void countsThroughAnIndexWhileOthersWriteItAnswerEveryTime() throws Exception {
+        MongoDatabase database = client.getDatabase("store");
+        Document countQueued = new Document("count", "deliveries").append("query", new Document("state", "QUEUED"));
+        AtomicBoolean writing = new AtomicBoolean(true);
+        Thread writer = new Thread(() -> {
+            for (int round = 0; writing.get(); round++) {
+                deliveries.updateOne(Filters.eq("_id", "d-" + round % DOCUMENTS),
+                        Updates.combine(Updates.set("state", round % 2 == 0 ? "SENT" : "QUEUED"), Updates.inc("version", 1)));
+            }
+        });
+        writer.start();
+        try {
+            for (int i = 0; i < 300; i++) {
+                assertThat(database.runCommand(countQueued).get("n", Number.class).intValue()).isBetween(0, DOCUMENTS);
+            }
+        } finally {
+            writing.set(false);
+            writer.join();
+        }
     }
 
     @Test
