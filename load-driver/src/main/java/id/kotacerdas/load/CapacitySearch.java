@@ -7,7 +7,9 @@ import java.time.Duration;
  * submit to ReportRouted under one second. Clients that do not wait for each other (open loop) are what a city
  * sends; a closed loop also measures how the latency of the path slows its own clients down. Rates rise by 15 % a
  * step from {@code startRate} (or halve while the first ones miss); after the first miss one rate halfway back is
- * tried.
+ * tried. A step that misses is run once more at the same rate and counts as missed only if it misses again: one
+ * stall (a collection pause in the store, say) delays a few reports by a second or two, which decides the p99 of a
+ * 10 s step at tens of reports per second, while a rate the path cannot sustain misses every time.
  */
 final class CapacitySearch {
 
@@ -22,6 +24,8 @@ final class CapacitySearch {
     private Step best;
     private Step miss;
     private long accepted;
+    private int secondTries;
+    private int passedOnSecondTry;
 
     CapacitySearch(ReportLoad path, String kafka, int startRate) {
         this.path = path;
@@ -29,7 +33,7 @@ final class CapacitySearch {
         this.rate = startRate;
     }
 
-    record Step(int rate, int accepted, int failed, long routedOnce, double p99Millis) {
+    record Step(int rate, int accepted, int failed, long routedOnce, double p99Millis, String slowestSubmitted) {
 
         boolean keptUp() {
             return failed == 0 && routedOnce == accepted && p99Millis < P99_LIMIT_MILLIS;
@@ -37,8 +41,8 @@ final class CapacitySearch {
 
         @Override
         public String toString() {
-            return String.format("%d/s: %,d accepted, %d failed, %,d routed once, p99 submit -> routed %.0f ms",
-                    rate, accepted, failed, routedOnce, p99Millis);
+            return String.format("%d/s: %,d accepted, %d failed, %,d routed once, p99 submit -> routed %.0f ms, "
+                    + "slowest 1 %% submitted in %s", rate, accepted, failed, routedOnce, p99Millis, slowestSubmitted);
         }
     }
 
@@ -46,20 +50,20 @@ final class CapacitySearch {
         return phase == Phase.DONE;
     }
 
-    /** One step at the current rate, then waits for the backlog so the next step (of either path) starts clean. */
+    /** One step at the current rate (two when the first misses), then the search's next rate. */
     void step(Duration length, Backlog backlog, Duration patience) throws Exception {
         if (done()) {
             return;
         }
-        Step step;
-        try (RoutedWatcher routed = new RoutedWatcher(kafka)) {
-            ReportLoad.Outcome outcome = path.openLoop(rate, length, routed);
-            routed.awaitAll(Duration.ofSeconds(30));
-            step = new Step(rate, outcome.accepted(), outcome.failed(), routed.routedOnce(),
-                    routed.latencies().percentileMillis(0.99));
+        Step step = measure(length, backlog, patience);
+        if (!step.keptUp()) {
+            secondTries++;
+            Step again = measure(length, backlog, patience);
+            if (again.keptUp()) {
+                passedOnSecondTry++;
+                step = again;
+            }
         }
-        backlog.workOff(patience);
-        accepted += step.accepted();
         if (step.keptUp()) {
             best = step;
         } else if (miss == null || step.rate() < miss.rate()) {
@@ -84,6 +88,20 @@ final class CapacitySearch {
             }
             default -> phase = Phase.DONE;
         }
+    }
+
+    /** Runs the rate for {@code length}, then waits for the backlog so the next step (of either path) starts clean. */
+    private Step measure(Duration length, Backlog backlog, Duration patience) throws Exception {
+        Step step;
+        try (RoutedWatcher routed = new RoutedWatcher(kafka)) {
+            ReportLoad.Outcome outcome = path.openLoop(rate, length, routed);
+            routed.awaitAll(Duration.ofSeconds(30));
+            step = new Step(rate, outcome.accepted(), outcome.failed(), routed.routedOnce(),
+                    routed.latencies().percentileMillis(0.99), routed.whenSlowestWereSubmitted(0.01));
+        }
+        backlog.workOff(patience);
+        accepted += step.accepted();
+        return step;
     }
 
     private void fallOrGiveUp() {
@@ -111,6 +129,8 @@ final class CapacitySearch {
 
     String summary() {
         return (best == null ? "below 5/s" : best.rate() + "/s")
-                + (miss == null ? "" : " (missed at " + miss + ")");
+                + (miss == null ? "" : " (missed twice at " + miss + ")")
+                + (secondTries == 0 ? "" : String.format("; %d of %d missed steps kept up when run again",
+                passedOnSecondTry, secondTries));
     }
 }

@@ -111,7 +111,7 @@ public final class LoadDriver {
             gatewaySearch.step(step, backlog, patience);
             directSearch.step(step, backlog, patience);
         }
-        System.out.printf("Reports, open-loop capacity: highest rate with all accepted, all routed once and p99 submit -> routed < 1 s (%d s steps from %d/s: +15 %% after a step kept up, half while the first ones miss, then one halfway back):%n",
+        System.out.printf("Reports, open-loop capacity: highest rate with all accepted, all routed once and p99 submit -> routed < 1 s (%d s steps from %d/s: +15 %% after a step kept up, half while the first ones miss, then one halfway back; a step that misses is run once more and counts as missed when it misses again):%n",
                 step.toSeconds(), startRate);
         System.out.printf("  via gateway : %s%n", gatewaySearch.summary());
         System.out.printf("  intake direct: %s%n", directSearch.summary());
