@@ -1,11 +1,13 @@
 package id.kotacerdas.support.outbox;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import id.kotacerdas.contracts.ContractSchemas;
 import id.kotacerdas.contracts.EventCatalog;
@@ -43,9 +45,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * a stall of every call to that collection meanwhile.) The first sweep after start still scans, for documents
  * written before the flag existed.
  * <p>
- * A batch of documents is claimed with a lease (one update), their events are sent and awaited, then
- * removed by event id (one update), so a document changed meanwhile keeps its newer events (a single document: the
- * claim and the removal each return the document, two round trips in all). A crash at
+ * A batch of documents is claimed with a lease (one update), their events are sent and awaited, then each
+ * document whose outbox still holds exactly the sent events is emptied and unflagged (one bulk write), so the
+ * sweep finds nothing to unflag; a document changed meanwhile has the sent events removed by id and keeps its newer
+ * ones (one update more, and a read to queue them). A single document takes two round trips: the claim, which
+ * returns it, and the clearing. A crash at
  * any point loses nothing: unremoved events are sent again by the next sweep, at worst a second time,
  * which idempotent consumers absorb. Several instances never relay the same document at once.
  */
@@ -60,6 +64,8 @@ public class OutboxRelay implements SmartLifecycle {
     /** What relaying reads of a claimed document: not the aggregate, which may be many times its events' size. */
     private static final Bson RELAYED_FIELDS = Projections.include(OUTBOX, LEASE_OWNER);
     private static final Bson RELEASE = Updates.combine(Updates.unset(LEASE_UNTIL), Updates.unset(LEASE_OWNER));
+    /** For a document whose outbox holds only sent events: nothing left to relay or to sweep for. */
+    private static final Bson CLEARED = Updates.combine(Updates.set(OUTBOX, List.of()), Updates.unset(PENDING), RELEASE);
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -219,6 +225,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
         List<Object> claimedIds = new ArrayList<>();
         List<Object> sentIds = new ArrayList<>();
+        List<UpdateOneModel<Document>> clearings = new ArrayList<>();
         List<CompletableFuture<SendResult<String, byte[]>>> acks = new ArrayList<>();
         // queries on _id alone: the embedded store uses its index only for those; the lease is checked here
         for (Document doc : documents.find(Filters.in("_id", ids)).projection(RELAYED_FIELDS)) {
@@ -226,12 +233,21 @@ public class OutboxRelay implements SmartLifecycle {
                 continue;
             }
             claimedIds.add(doc.get("_id"));
-            send(doc, sentIds, acks);
+            List<Object> sentHere = send(doc, acks);
+            sentIds.addAll(sentHere);
+            clearings.add(new UpdateOneModel<>(holdingOnly(doc.get("_id"), sentHere), CLEARED));
+        }
+        if (claimedIds.isEmpty()) {
+            return;
         }
         awaitAcknowledgements(acks, () -> documents.updateMany(Filters.in("_id", claimedIds), RELEASE));
+        long cleared = documents.bulkWrite(clearings, new BulkWriteOptions().ordered(false)).getMatchedCount();
+        published.increment(sentIds.size());
+        if (cleared == claimedIds.size()) {
+            return;
+        }
         // by id, not by lease: a save while sending dropped the lease but must not keep sent events pending
         documents.updateMany(Filters.in("_id", claimedIds), removal(sentIds));
-        published.increment(sentIds.size());
         // events raised while this batch was in flight go next, not at the next sweep
         for (Document doc : documents.find(Filters.in("_id", claimedIds)).projection(Projections.include(OUTBOX))) {
             if (hasPending(doc)) {
@@ -242,7 +258,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     /**
      * One document, the usual case below a few hundred events per second: the same steps in two round trips
-     * instead of four, the claim returning the claimed document and the removal returning what is left.
+     * instead of three, the claim returning the claimed document.
      */
     private void relayOne(String collection, Object id) {
         MongoCollection<Document> documents = mongo.getCollection(collection);
@@ -253,13 +269,16 @@ public class OutboxRelay implements SmartLifecycle {
         if (claimed == null) {
             return;
         }
-        List<Object> sentIds = new ArrayList<>();
         List<CompletableFuture<SendResult<String, byte[]>>> acks = new ArrayList<>();
-        send(claimed, sentIds, acks);
+        List<Object> sentIds = send(claimed, acks);
         awaitAcknowledgements(acks, () -> documents.updateOne(Filters.eq("_id", id), RELEASE));
+        long cleared = documents.updateOne(holdingOnly(id, sentIds), CLEARED).getMatchedCount();
+        published.increment(sentIds.size());
+        if (cleared == 1) {
+            return;
+        }
         Document left = documents.findOneAndUpdate(Filters.eq("_id", id), removal(sentIds),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(Projections.include(OUTBOX)));
-        published.increment(sentIds.size());
         if (left != null && hasPending(left)) {
             enqueue(collection, id);
         }
@@ -283,11 +302,23 @@ public class OutboxRelay implements SmartLifecycle {
                 RELEASE);
     }
 
-    private void send(Document document, List<Object> sentIds, List<CompletableFuture<SendResult<String, byte[]>>> acks) {
+    /**
+     * The document {@code id} if its outbox holds exactly these events (ids are unique, so all of them and no more):
+     * no writer added events since they were read.
+     */
+    private static Bson holdingOnly(Object id, List<Object> eventIds) {
+        return Filters.and(Filters.eq("_id", id), Filters.size(OUTBOX, eventIds.size()),
+                Filters.all(OUTBOX + ".eventId", eventIds));
+    }
+
+    /** Sends the document's events; returns their ids. */
+    private List<Object> send(Document document, List<CompletableFuture<SendResult<String, byte[]>>> acks) {
+        List<Object> sentIds = new ArrayList<>();
         for (Document message : document.getList(OUTBOX, Document.class)) {
             acks.add(kafka.send(envelopeOf(message).toRecord(message.getString("topic"))));
             sentIds.add(message.getString("eventId"));
         }
+        return sentIds;
     }
 
     private static boolean hasPending(Document document) {

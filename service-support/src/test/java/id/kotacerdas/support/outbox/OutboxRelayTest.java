@@ -7,6 +7,7 @@ import id.kotacerdas.testing.RecordedTopics;
 import id.kotacerdas.testing.ServiceTest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,17 +15,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -222,6 +226,66 @@ class OutboxRelayTest {
         } finally {
             runningRelay.start();
         }
+    }
+
+    @Test
+    void aRelayedDocumentLeavesItsOutboxEmptyAndUnflaggedWithoutASweep() throws Exception {
+        runningRelay.stop();
+        try (var relay = new RelayInstance(mongo, kafka)) {
+            List<String> batch = submittedWithoutRelay(3);
+            String single = submittedWithoutRelay(1).get(0);
+
+            relay.relay.relay(batch.stream().<OutboxRelay.PendingDocument>map(id -> new OutboxRelay.PendingDocument("parcels", id)).toList());
+            relay.relay.relay(List.of(new OutboxRelay.PendingDocument("parcels", single)));
+
+            for (String id : concat(batch, single)) {
+                awaitEvents(id, 1);
+                assertThat(stored(id).getList("outbox", Object.class)).isEmpty();
+                assertThat(stored(id)).doesNotContainKeys(OutboxRelay.PENDING, "outboxLeaseUntil", "outboxLeaseOwner");
+            }
+            assertEachEventArrivedOnce(concat(batch, single));
+        } finally {
+            runningRelay.start();
+        }
+    }
+
+    @Test
+    void anEventRaisedWhileOthersWereSentStaysPendingAndFlagged() throws Exception {
+        runningRelay.stop();
+        String id = submittedWithoutRelay(1).get(0);
+        String sibling = submittedWithoutRelay(1).get(0);
+        AtomicBoolean written = new AtomicBoolean();
+        // the service saves the aggregate with a new event while the relay sends the one it read
+        KafkaTemplate<String, byte[]> writingWhileSending = new KafkaTemplate<>(kafka.getProducerFactory()) {
+            @Override
+            public CompletableFuture<SendResult<String, byte[]>> send(ProducerRecord<String, byte[]> record) {
+                if (id.equals(record.key()) && written.compareAndSet(false, true)) {
+                    mongo.save(mongo.findById(id, Parcel.class).update("while sending"));
+                }
+                return super.send(record);
+            }
+        };
+        try (var relay = new RelayInstance(mongo, writingWhileSending)) {
+            relay.relay.relay(List.of(new OutboxRelay.PendingDocument("parcels", id), new OutboxRelay.PendingDocument("parcels", sibling)));
+
+            assertThat(written).isTrue();
+            org.bson.Document left = stored(id);
+            assertThat(left.getList("outbox", org.bson.Document.class)).extracting(e -> e.getString("type"))
+                    .containsExactly(ReportEvents.UPDATED.type());
+            assertThat(left.getBoolean(OutboxRelay.PENDING)).isTrue();
+            assertThat(stored(sibling).getList("outbox", Object.class)).isEmpty();
+            assertThat(stored(sibling)).doesNotContainKey(OutboxRelay.PENDING);
+        } finally {
+            runningRelay.start();
+        }
+        awaitEvents(id, 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !stored(id).containsKey(OutboxRelay.PENDING));
+    }
+
+    private static List<String> concat(List<String> ids, String id) {
+        List<String> all = new ArrayList<>(ids);
+        all.add(id);
+        return all;
     }
 
     private org.bson.Document stored(String id) {
