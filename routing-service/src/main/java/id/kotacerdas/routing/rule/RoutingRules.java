@@ -1,7 +1,7 @@
 package id.kotacerdas.routing.rule;
 
-import id.kotacerdas.routing.agency.Agency;
 import id.kotacerdas.routing.RecentReads;
+import id.kotacerdas.routing.agency.Agency;
 import id.kotacerdas.routing.agency.AgencyDirectory;
 import id.kotacerdas.routing.place.Jurisdictions;
 import id.kotacerdas.support.problem.ConflictException;
@@ -42,7 +42,7 @@ public class RoutingRules {
     private final AgencyDirectory agencies;
     private final Jurisdictions jurisdictions;
     private final Clock clock;
-    private final RecentReads<String, List<RoutingRule>> inForce;
+    private final RecentReads<String, List<RoutingRule>> recentRules;
 
     public RoutingRules(MongoTemplate mongo, AgencyDirectory agencies, Jurisdictions jurisdictions, Clock clock,
                         @Value("${kotacerdas.routing.rules-cache-ttl:2s}") Duration cacheTtl) {
@@ -50,12 +50,12 @@ public class RoutingRules {
         this.agencies = agencies;
         this.jurisdictions = jurisdictions;
         this.clock = clock;
-        this.inForce = new RecentReads<>(cacheTtl);
+        this.recentRules = new RecentReads<>(cacheTtl);
     }
 
     /** The rules in force in a jurisdiction, in the order they are tried. */
     public List<RoutingRule> inForce(String jurisdictionId) {
-        return inForce.get(jurisdictionId, this::readInForce);
+        return recentRules.get(jurisdictionId, this::readInForce);
     }
 
     private List<RoutingRule> readInForce(String jurisdictionId) {
@@ -93,7 +93,7 @@ public class RoutingRules {
         RoutingRule rule = version(request.ruleId(), 1, request.jurisdictionId(), request.definition(), false, false,
                 changedBy);
         mongo.insert(rule);
-        inForce.changed();
+        recentRules.changed();
         log.info("Routing rule {} version 1 created by {}", rule.ruleId(), changedBy);
         return rule;
     }
@@ -118,7 +118,7 @@ public class RoutingRules {
     public void seed(RoutingRule rule) {
         try {
             mongo.insert(rule);
-            inForce.changed();
+            recentRules.changed();
         } catch (DuplicateKeyException alreadySeeded) {
             log.debug("Routing rule {} already present", rule.id());
         }
@@ -139,7 +139,7 @@ public class RoutingRules {
         }
         mongo.updateFirst(Query.query(Criteria.where("_id").is(previous.id())), Update.update("current", false),
                 RoutingRule.class);
-        inForce.changed();
+        recentRules.changed();
         log.info("Routing rule {} version {} {} by {}", next.ruleId(), next.version(), retired ? "retired" : "saved",
                 changedBy);
         return next;
