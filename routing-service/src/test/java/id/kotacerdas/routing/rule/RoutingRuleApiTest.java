@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -83,11 +84,7 @@ class RoutingRuleApiTest extends RoutingServiceTestBase {
         Map<String, Object> details = Map.of("name", "UPTD Kehutanan Kuala Kencana (contoh)",
                 "contacts", List.of(Map.of("email", "uptd@kuala-kencana.mimika.contoh.go.id")),
                 "districtCodes", List.of("kuala-kencana"));
-        assertThat(post("/api/v1/agencies", Map.of("id", "mimika-uptd-hutan", "jurisdictionId", "mimika",
-                "details", details), operator()).status()).isEqualTo(201);
-        assertThat(post("/api/v1/routing-rules", Map.of("ruleId", "mimika-forest", "jurisdictionId", "mimika",
-                "definition", Map.of("position", 6, "agencyId", "mimika-uptd-hutan", "priority", "NORMAL",
-                        "match", Map.of("keywords", List.of("pohon tumbang")))), operator()).status()).isEqualTo(201);
+        agencyWithKeywordRule("mimika-uptd-hutan", details, "mimika-forest", 6, "NORMAL", "pohon tumbang");
 
         assertThat(submitAndAwait(report("mimika", "lainnya", "Pohon tumbang menutup jalan",
                 new Place(-4.45, 136.70, null, null, null))).agencyId()).isEqualTo("mimika-uptd-hutan");
@@ -99,17 +96,13 @@ class RoutingRuleApiTest extends RoutingServiceTestBase {
     void anAgencyRetiredOrNarrowedHereGetsNoFurtherReportsThoughRoutingKeepsAgenciesInMemory() {
         Map<String, Object> details = Map.of("name", "UPTD Jembatan Mimika (contoh)",
                 "contacts", List.of(Map.of("email", "uptd@jembatan.mimika.contoh.go.id")));
-        assertThat(post("/api/v1/agencies", Map.of("id", "mimika-uptd-jembatan", "jurisdictionId", "mimika",
-                "details", details), operator()).status()).isEqualTo(201);
-        assertThat(post("/api/v1/routing-rules", Map.of("ruleId", "mimika-bridges", "jurisdictionId", "mimika",
-                "definition", Map.of("position", 7, "agencyId", "mimika-uptd-jembatan", "priority", "HIGH",
-                        "match", Map.of("keywords", List.of("jembatan putus")))), operator()).status()).isEqualTo(201);
+        agencyWithKeywordRule("mimika-uptd-jembatan", details, "mimika-bridges", 7, "HIGH", "jembatan putus");
         assertThat(submitAndAwait(report("mimika", "lainnya", "Jembatan putus di Kwamki",
                 district("mimika-baru"))).agencyId()).isEqualTo("mimika-uptd-jembatan");
 
-        assertThat(put("/api/v1/agencies/mimika-uptd-jembatan", Map.of("name", "UPTD Jembatan Mimika (contoh)",
-                "contacts", List.of(Map.of("email", "uptd@jembatan.mimika.contoh.go.id")),
-                "districtCodes", List.of("kuala-kencana")), operator()).status()).isEqualTo(200);
+        Map<String, Object> narrowed = new HashMap<>(details);
+        narrowed.put("districtCodes", List.of("kuala-kencana"));
+        assertThat(put("/api/v1/agencies/mimika-uptd-jembatan", narrowed, operator()).status()).isEqualTo(200);
         assertThat(submitAndAwait(report("mimika", "lainnya", "Jembatan putus lagi", district("mimika-baru")))
                 .agencyId()).isEqualTo("mimika-desk");
         assertThat(submitAndAwait(report("mimika", "lainnya", "Jembatan putus di hutan", district("kuala-kencana")))
@@ -118,6 +111,16 @@ class RoutingRuleApiTest extends RoutingServiceTestBase {
         assertThat(delete("/api/v1/agencies/mimika-uptd-jembatan", operator()).status()).isEqualTo(200);
         assertThat(submitAndAwait(report("mimika", "lainnya", "Jembatan putus sekali lagi", district("kuala-kencana")))
                 .agencyId()).isEqualTo("mimika-desk");
+    }
+
+    /** A new agency in Mimika and a rule sending it the reports that contain {@code keyword}. */
+    private void agencyWithKeywordRule(String agencyId, Map<String, Object> details, String ruleId, int position,
+                                       String priority, String keyword) {
+        assertThat(post("/api/v1/agencies", Map.of("id", agencyId, "jurisdictionId", "mimika", "details", details),
+                operator()).status()).isEqualTo(201);
+        assertThat(post("/api/v1/routing-rules", Map.of("ruleId", ruleId, "jurisdictionId", "mimika",
+                "definition", Map.of("position", position, "agencyId", agencyId, "priority", priority,
+                        "match", Map.of("keywords", List.of(keyword)))), operator()).status()).isEqualTo(201);
     }
 
     @Test
