@@ -12,6 +12,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -95,7 +99,8 @@ final class RoutedWatcher implements AutoCloseable {
 
     /**
      * In which seconds of the run (from the first report expected) the slowest {@code fraction} of reports were
-     * submitted, e.g. "s0 x7, s1 x4, s17 x1": a tail bunched at one moment is a stall, a spread one is the load.
+     * submitted, e.g. "s0 x7, s1 x4, s17 x1 (s0 = 10:51:02 UTC)": a tail bunched at one moment is a stall, a spread
+     * one is the load. The clock time of s0 lines a stall up with the services' logs.
      */
     String whenSlowestWereSubmitted(double fraction) {
         long startNanos = submittedAt.values().stream().mapToLong(Long::longValue).min().orElse(0);
@@ -109,7 +114,9 @@ final class RoutedWatcher implements AutoCloseable {
         StringBuilder text = new StringBuilder();
         perSecond.forEach((second, count) -> text.append(text.isEmpty() ? "" : ", ").append("s").append(second)
                 .append(" x").append(count));
-        return text.toString();
+        Instant firstSubmitted = Instant.now().minusNanos(System.nanoTime() - startNanos).truncatedTo(ChronoUnit.SECONDS);
+        return text.append(" (s0 = ").append(DateTimeFormatter.ISO_LOCAL_TIME.format(firstSubmitted.atZone(ZoneOffset.UTC)))
+                .append(" UTC)").toString();
     }
 
     /** Waits until every expected report was routed, or the timeout passed. */

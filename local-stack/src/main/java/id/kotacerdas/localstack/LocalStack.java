@@ -171,7 +171,7 @@ public final class LocalStack {
             return;
         }
         broker = new KafkaBroker(new KafkaBroker.Settings(home.kafkaDir(), settings.kafkaPort(),
-                settings.kafkaControllerPort(), brokerClassPath(), settings.kafkaHeap()));
+                settings.kafkaControllerPort(), brokerClassPath(), settings.kafkaHeap(), settings.kafkaJvmOptions()));
         console.step(KafkaBroker.PART, "starting the KRaft broker on " + broker.bootstrapServers() + " (log: "
                 + relative(home.logFile(KafkaBroker.PART)) + ")");
         kafka = broker.start(home.logFile(KafkaBroker.PART), home.pidsDir().resolve(KafkaBroker.PART + ".pid"));

@@ -31,7 +31,8 @@ public record StackSettings(
         Duration serviceTimeout,
         String kafkaHeap,
         boolean classDataSharing,
-        List<String> extraJvmOptions) {
+        List<String> extraJvmOptions,
+        List<String> kafkaJvmOptions) {
 
     public static StackSettings from(Map<String, String> env) {
         List<ServiceSpec> services = ServiceSpec.ALL;
@@ -67,7 +68,8 @@ public record StackSettings(
                 Duration.ofSeconds(intOf(env, "SMARTCITY_SERVICE_TIMEOUT", 150)),
                 env.getOrDefault("SMARTCITY_KAFKA_HEAP", "384m"),
                 !"0".equals(env.getOrDefault("SMARTCITY_CDS", "1").trim()),
-                Arrays.stream(env.getOrDefault("SMARTCITY_JAVA_OPTS", "").trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
+                options(env, "SMARTCITY_JAVA_OPTS"),
+                options(env, "SMARTCITY_KAFKA_JAVA_OPTS"));
     }
 
     /** {@code SMARTCITY_STORE=memory}: about twice as fast, but the data is gone after {@code down}; default {@code file}. */
@@ -78,6 +80,10 @@ public record StackSettings(
             case "file", "" -> false;
             default -> throw new StackException("SMARTCITY_STORE must be 'file' or 'memory', not '" + store + "'");
         };
+    }
+
+    private static List<String> options(Map<String, String> env, String key) {
+        return Arrays.stream(env.getOrDefault(key, "").trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
     }
 
     private static Optional<String> present(Map<String, String> env, String key) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -28,7 +29,16 @@ public final class KafkaBroker {
 
     public static final String PART = "kafka";
 
-    public record Settings(Path dataDir, int port, int controllerPort, String classPath, String heap) {
+    /**
+     * @param extraJvmOptions appended to the broker's small-footprint options, so they win over them; one that
+     *                        chooses a collector replaces the serial one (the JVM refuses two)
+     */
+    public record Settings(Path dataDir, int port, int controllerPort, String classPath, String heap,
+                           List<String> extraJvmOptions) {
+
+        public Settings {
+            extraJvmOptions = List.copyOf(extraJvmOptions);
+        }
     }
 
     private final Settings settings;
@@ -138,13 +148,22 @@ public final class KafkaBroker {
         }
     }
 
-    private List<String> jvmArgs() {
-        return List.of("-cp", settings.classPath(),
-                "-Xmx" + settings.heap(), "-Xms64m", "-Xss512k",
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
+    List<String> jvmArgs() {
+        List<String> args = new ArrayList<>(List.of("-cp", settings.classPath(),
+                "-Xmx" + settings.heap(), "-Xms64m", "-Xss512k"));
+        if (settings.extraJvmOptions().stream().noneMatch(KafkaBroker::choosesCollector)) {
+            args.add("-XX:+UseSerialGC");
+        }
+        args.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
                 "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + settings.dataDir().resolve("log4j2.properties"),
-                "-Dkafka.logs.dir=" + settings.dataDir().resolve("logs"));
+                "-Dkafka.logs.dir=" + settings.dataDir().resolve("logs")));
+        args.addAll(settings.extraJvmOptions());
+        return args;
+    }
+
+    private static boolean choosesCollector(String option) {
+        return option.startsWith("-XX:+Use") && option.endsWith("GC");
     }
 
     /** True once the broker answers a cluster description: it has a controller and accepts clients. */

@@ -28,10 +28,11 @@ class KafkaBrokerTest {
     @TempDir
     Path dir;
 
+    /** The JVM refuses to start with two collectors, so this start also proves the serial one was left out. */
     @Test
-    void aBrokerStartedFromTheJarsAsItsOwnJvmAcceptsARecordAndServesItToAConsumer() throws Exception {
+    void aBrokerStartedFromTheJarsAsItsOwnJvmWithAnotherCollectorAcceptsARecordAndServesItToAConsumer() throws Exception {
         KafkaBroker broker = new KafkaBroker(new KafkaBroker.Settings(dir.resolve("kafka"), FreePorts.next(), FreePorts.next(),
-                System.getProperty("java.class.path"), "256m"));
+                System.getProperty("java.class.path"), "256m", List.of("-XX:+UseParallelGC")));
         ChildProcess process = broker.start(dir.resolve("kafka.log"), dir.resolve("kafka.pid"));
         try {
             assertThat(process.pid()).isNotEqualTo(ProcessHandle.current().pid());
@@ -63,5 +64,23 @@ class KafkaBrokerTest {
         }
         assertThat(process.isAlive()).isFalse();
         assertThat(dir.resolve("kafka.pid")).doesNotExist();
+    }
+
+    @Test
+    void extraOptionsComeAfterTheSmallFootprintOnesSoTheyWin() {
+        List<String> args = brokerWith(List.of("-XX:TieredStopAtLevel=4", "-Xmx1g")).jvmArgs();
+
+        assertThat(args).containsSubsequence("-XX:TieredStopAtLevel=1", "-XX:TieredStopAtLevel=4");
+        assertThat(args).containsSubsequence("-Xmx256m", "-Xmx1g");
+        assertThat(args).contains("-XX:+UseSerialGC");
+    }
+
+    @Test
+    void aCollectorChosenInTheExtraOptionsReplacesTheSerialOne() {
+        assertThat(brokerWith(List.of("-XX:+UseG1GC")).jvmArgs()).contains("-XX:+UseG1GC").doesNotContain("-XX:+UseSerialGC");
+    }
+
+    private KafkaBroker brokerWith(List<String> extraJvmOptions) {
+        return new KafkaBroker(new KafkaBroker.Settings(dir.resolve("kafka"), 9092, 9093, "kafka.jar", "256m", extraJvmOptions));
     }
 }
