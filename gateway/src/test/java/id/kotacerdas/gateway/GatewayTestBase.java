@@ -96,9 +96,15 @@ abstract class GatewayTestBase {
         return new ParameterizedTypeReference<>() { };
     }
 
+    /** Removed when the test JVM exits, the file (written by the gateway) before its directories. */
     private static Path demoKeysFile() {
         try {
-            return Files.createTempDirectory("gateway-demo").resolve(".smartcity/demo-keys.env");
+            Path dir = Files.createTempDirectory("gateway-demo");
+            Path file = dir.resolve(".smartcity/demo-keys.env");
+            for (Path removedLastToFirst : List.of(dir, file.getParent(), file)) {
+                removedLastToFirst.toFile().deleteOnExit();
+            }
+            return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

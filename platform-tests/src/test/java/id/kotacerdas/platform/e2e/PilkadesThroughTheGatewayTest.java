@@ -20,6 +20,7 @@ import java.util.StringJoiner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import id.kotacerdas.election.crypto.ballot.BallotContext;
 import id.kotacerdas.election.crypto.ballot.BallotEncryptor;
@@ -44,6 +45,9 @@ class PilkadesThroughTheGatewayTest {
     private static final String ELECTIONS = "/api/v1/elections";
     private static final LocalDate BORN = LocalDate.of(1975, 8, 9);
     private static RunningPlatform platform;
+
+    @TempDir
+    Path records;
 
     @BeforeAll
     static void platform() throws Exception {
@@ -139,7 +143,7 @@ class PilkadesThroughTheGatewayTest {
 
         JsonNode results = json(expect(platform.get(ELECTIONS + "/" + electionId + "/results", null), 200));
         assertThat(results.path("recap").path("totalBallots").asLong()).isEqualTo(5);
-        Path record = Files.createTempFile("pilkades-record-", ".zip");
+        Path record = records.resolve("pilkades-record.zip");
         HttpResponse<Path> download = platform.http.send(HttpRequest.newBuilder(
                 URI.create(RunningPlatform.GATEWAY + ELECTIONS + "/" + electionId + "/record")).timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofFile(record));

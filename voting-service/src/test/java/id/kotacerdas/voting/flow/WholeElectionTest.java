@@ -14,6 +14,7 @@ import id.kotacerdas.voting.VotingApi.Answer;
 import id.kotacerdas.voting.VotingApi.Identity;
 import id.kotacerdas.voting.VotingServiceTestBase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 
@@ -39,6 +40,9 @@ class WholeElectionTest extends VotingServiceTestBase {
 
     @Value("${spring.kafka.bootstrap-servers}")
     String brokers;
+
+    @TempDir
+    Path records;
 
     @Test
     void aWholeElectionRunsAndItsPublishedRecordPassesTheVerifier() throws Exception {
@@ -121,8 +125,8 @@ class WholeElectionTest extends VotingServiceTestBase {
     }
 
     /** The same record with one board entry's TPS changed, as a dishonest server might. */
-    private static Path withBoardLineChanged(Path record, String trackingCode) throws Exception {
-        Path copy = Files.createTempFile("election-record-tampered-", ".zip");
+    private Path withBoardLineChanged(Path record, String trackingCode) throws Exception {
+        Path copy = Files.createTempFile(records, "election-record-tampered-", ".zip");
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(record));
              ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
             ZipEntry entry;
@@ -142,7 +146,7 @@ class WholeElectionTest extends VotingServiceTestBase {
     }
 
     private Path download(String path) throws Exception {
-        Path file = Files.createTempFile("election-record-", ".zip");
+        Path file = Files.createTempFile(records, "election-record-", ".zip");
         HttpResponse<Path> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + VotingApi.apiPath(path))).build(),
                 HttpResponse.BodyHandlers.ofFile(file));
