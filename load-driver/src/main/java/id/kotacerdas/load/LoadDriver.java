@@ -33,9 +33,8 @@ public final class LoadDriver {
         String mongo = options.getOrDefault("mongo", System.getenv().getOrDefault("MONGODB_URI", "mongodb://localhost:27017"));
         Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "20")));
         int rate = Integer.parseInt(options.getOrDefault("rate", "500"));
-        // A closed loop through one more hop at too few clients measures the hop's latency, not its throughput
-        // (16 clients: gateway 72 % of direct; 64: 92 %), so it runs at each of these counts; the last, largest
-        // one also drives the sustained run.
+        // The closed loop runs at each of these client counts, to show whether the gateway's share depends on how
+        // many requests are in flight (one more hop costs a slow client more); the largest drives the sustained run.
         List<Integer> workers = Arrays.stream(options.getOrDefault("workers", "16,64").split(","))
                 .map(String::trim).map(Integer::parseInt).sorted().toList();
         int saturating = workers.get(workers.size() - 1);
