@@ -97,7 +97,8 @@ final class CapacitySearch {
             ReportLoad.Outcome outcome = path.openLoop(rate, length, routed);
             routed.awaitAll(Duration.ofSeconds(30));
             step = new Step(rate, outcome.accepted(), outcome.failed(), routed.routedOnce(),
-                    routed.latencies().percentileMillis(0.99), routed.whenSlowestWereSubmitted(0.01));
+                    routed.latencies().percentileMillis(0.99),
+                    routed.whenSlowestWereSubmitted(0.01) + "; they waited " + routed.whereSlowestWaited(0.01));
         }
         backlog.workOff(patience);
         accepted += step.accepted();

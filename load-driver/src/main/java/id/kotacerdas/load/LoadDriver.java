@@ -118,6 +118,7 @@ public final class LoadDriver {
                     routed.routedOnce(), routed.expected(), routed.routedMoreThanOnce(), routed.latencies().summary());
             System.out.printf("  the slowest 1 %% were submitted in these seconds of the run: %s; the driver read ReportRouted %s after routing stamped it%n",
                     routed.whenSlowestWereSubmitted(0.01), routed.seenAfterStamped().summary());
+            System.out.printf("  the slowest 1 %% waited %s%n", routed.whereSlowestWaited(0.01));
             StackCpu.print("report", closedLoopAccepted + gatewaySustained.accepted()
                             + directSustained.accepted() + gatewaySearch.accepted() + directSearch.accepted() + open.accepted(),
                     cpuBefore, cpu.snapshot());

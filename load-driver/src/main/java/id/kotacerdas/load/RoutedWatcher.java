@@ -3,6 +3,7 @@ package id.kotacerdas.load;
 import id.kotacerdas.contracts.EventJson;
 import id.kotacerdas.contracts.Topics;
 import id.kotacerdas.contracts.assignment.AssignmentEvents;
+import id.kotacerdas.contracts.report.ReportEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -25,6 +26,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** Watches city.assignments.v1 from now on and times each expected report from submit to ReportRouted. */
 final class RoutedWatcher implements AutoCloseable {
@@ -32,8 +34,13 @@ final class RoutedWatcher implements AutoCloseable {
     private final Map<String, Long> submittedAt = new ConcurrentHashMap<>();
     private final Map<String, Long> routedAt = new ConcurrentHashMap<>();
     private final Map<String, Integer> routings = new ConcurrentHashMap<>();
-    /** Each routed report's submit time and latency, nanoseconds: its latencies, and when the slowest were sent. */
-    private final List<long[]> samples = Collections.synchronizedList(new ArrayList<>());
+    /** Each routed report's submit time and latency: its latencies, and when the slowest were sent. */
+    private final List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
+    /** When intake's relay and routing's relay stamped each report's ReportSubmitted and ReportRouted (wall clock, ms). */
+    private final Map<String, Long> submittedStamped = new ConcurrentHashMap<>();
+    private final Map<String, Long> routedStamped = new ConcurrentHashMap<>();
+    private final long anchorNanos = System.nanoTime();
+    private final long anchorMillis = System.currentTimeMillis();
     /** From routing's producer stamping ReportRouted to this watcher reading it: the watcher's own share. */
     private final Latencies seenAfterStamped = new Latencies();
     private final Thread poller;
@@ -42,7 +49,8 @@ final class RoutedWatcher implements AutoCloseable {
     RoutedWatcher(String bootstrap) {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap),
                 new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.ASSIGNMENTS).stream()
+        List<TopicPartition> partitions = Stream.of(Topics.REPORTS, Topics.ASSIGNMENTS)
+                .flatMap(topic -> consumer.partitionsFor(topic).stream())
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
@@ -73,28 +81,69 @@ final class RoutedWatcher implements AutoCloseable {
         submittedAt.put(trackingNumber, submittedNanos);
         Long routed = routedAt.get(trackingNumber);
         if (routed != null) {
-            record(submittedNanos, routed - submittedNanos);
+            record(trackingNumber, submittedNanos, routed - submittedNanos);
         }
     }
 
     private void onRecord(ConsumerRecord<String, byte[]> record) {
-        Header type = record.headers().lastHeader("ce_type");
-        if (type == null || !AssignmentEvents.ROUTED.type().equals(new String(type.value(), StandardCharsets.UTF_8))) {
+        Header header = record.headers().lastHeader("ce_type");
+        String type = header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+        if (ReportEvents.SUBMITTED.type().equals(type)) {
+            submittedStamped.putIfAbsent(trackingNumberOf(record), record.timestamp());
+            return;
+        }
+        if (!AssignmentEvents.ROUTED.type().equals(type)) {
             return;
         }
         long now = System.nanoTime();
         seenAfterStamped.add(Math.max(0, System.currentTimeMillis() - record.timestamp()) * 1000);
-        String trackingNumber = EventJson.MAPPER.readTree(record.value()).path("trackingNumber").asString();
+        String trackingNumber = trackingNumberOf(record);
+        routedStamped.putIfAbsent(trackingNumber, record.timestamp());
         routings.merge(trackingNumber, 1, Integer::sum);
         routedAt.putIfAbsent(trackingNumber, now);
         Long submitted = submittedAt.get(trackingNumber);
         if (submitted != null && routings.get(trackingNumber) == 1) {
-            record(submitted, now - submitted);
+            record(trackingNumber, submitted, now - submitted);
         }
     }
 
-    private void record(long submittedNanos, long latencyNanos) {
-        samples.add(new long[] {submittedNanos, latencyNanos});
+    private static String trackingNumberOf(ConsumerRecord<String, byte[]> record) {
+        return EventJson.MAPPER.readTree(record.value()).path("trackingNumber").asString();
+    }
+
+    private void record(String trackingNumber, long submittedNanos, long latencyNanos) {
+        samples.add(new Sample(trackingNumber, submittedNanos, latencyNanos));
+    }
+
+    private record Sample(String trackingNumber, long submittedNanos, long latencyNanos) {
+    }
+
+    private List<Sample> slowest(double fraction) {
+        synchronized (samples) {
+            return samples.stream().sorted(Comparator.comparingLong(Sample::latencyNanos).reversed())
+                    .limit(Math.max(1, (long) Math.ceil(samples.size() * fraction))).toList();
+        }
+    }
+
+    /**
+     * Where the slowest {@code fraction} of reports spent their time: from submit until intake's relay stamped
+     * ReportSubmitted (intake and its relay), and from then until routing's relay stamped ReportRouted (the topic,
+     * routing's consumers and its relay). Clocks of one machine.
+     */
+    String whereSlowestWaited(double fraction) {
+        Latencies beforeSubmitted = new Latencies();
+        Latencies submittedToRouted = new Latencies();
+        for (Sample sample : slowest(fraction)) {
+            Long submittedAt = submittedStamped.get(sample.trackingNumber());
+            Long routedAt = routedStamped.get(sample.trackingNumber());
+            if (submittedAt != null && routedAt != null) {
+                long submitMillis = anchorMillis + (sample.submittedNanos() - anchorNanos) / 1_000_000;
+                beforeSubmitted.add(Math.max(0, submittedAt - submitMillis) * 1000);
+                submittedToRouted.add(Math.max(0, routedAt - submittedAt) * 1000);
+            }
+        }
+        return "until ReportSubmitted was stamped " + beforeSubmitted.summary() + ", from it to ReportRouted "
+                + submittedToRouted.summary();
     }
 
     /**
@@ -104,13 +153,8 @@ final class RoutedWatcher implements AutoCloseable {
      */
     String whenSlowestWereSubmitted(double fraction) {
         long startNanos = submittedAt.values().stream().mapToLong(Long::longValue).min().orElse(0);
-        List<long[]> slowest;
-        synchronized (samples) {
-            slowest = samples.stream().sorted(Comparator.comparingLong((long[] s) -> s[1]).reversed())
-                    .limit(Math.max(1, (long) Math.ceil(samples.size() * fraction))).toList();
-        }
         var perSecond = new TreeMap<Long, Integer>();
-        slowest.forEach(s -> perSecond.merge((s[0] - startNanos) / 1_000_000_000L, 1, Integer::sum));
+        slowest(fraction).forEach(s -> perSecond.merge((s.submittedNanos() - startNanos) / 1_000_000_000L, 1, Integer::sum));
         StringBuilder text = new StringBuilder();
         perSecond.forEach((second, count) -> text.append(text.isEmpty() ? "" : ", ").append("s").append(second)
                 .append(" x").append(count));
@@ -142,7 +186,7 @@ final class RoutedWatcher implements AutoCloseable {
     Latencies latencies() {
         Latencies latencies = new Latencies();
         synchronized (samples) {
-            samples.forEach(sample -> latencies.add(sample[1] / 1000));
+            samples.forEach(sample -> latencies.add(sample.latencyNanos() / 1000));
         }
         return latencies;
     }
