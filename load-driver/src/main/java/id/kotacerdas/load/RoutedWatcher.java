@@ -33,6 +33,7 @@ final class RoutedWatcher implements AutoCloseable {
 
     private final Map<String, Long> submittedAt = new ConcurrentHashMap<>();
     private final Map<String, Long> routedAt = new ConcurrentHashMap<>();
+    private final Map<String, Long> answeredAt = new ConcurrentHashMap<>();
     private final Map<String, Integer> routings = new ConcurrentHashMap<>();
     /** Each routed report's submit time and latency: its latencies, and when the slowest were sent. */
     private final List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
@@ -77,7 +78,9 @@ final class RoutedWatcher implements AutoCloseable {
         }
     }
 
+    /** Called when intake's answer arrived: the time from {@code submittedNanos} to now is the HTTP part. */
     void expect(String trackingNumber, long submittedNanos) {
+        answeredAt.put(trackingNumber, System.nanoTime());
         submittedAt.put(trackingNumber, submittedNanos);
         Long routed = routedAt.get(trackingNumber);
         if (routed != null) {
@@ -126,24 +129,30 @@ final class RoutedWatcher implements AutoCloseable {
     }
 
     /**
-     * Where the slowest {@code fraction} of reports spent their time: from submit until intake's relay stamped
-     * ReportSubmitted (intake and its relay), and from then until routing's relay stamped ReportRouted (the topic,
-     * routing's consumers and its relay). Clocks of one machine.
+     * Where the slowest {@code fraction} of reports spent their time: until the HTTP answer (the gateway, intake and
+     * the store), from the answer until intake's relay stamped ReportSubmitted (the relay), and from then until
+     * routing's relay stamped ReportRouted (the topic, routing's consumers and its relay). Clocks of one machine.
      */
     String whereSlowestWaited(double fraction) {
-        Latencies beforeSubmitted = new Latencies();
+        Latencies untilAnswered = new Latencies();
+        Latencies untilSubmitted = new Latencies();
         Latencies submittedToRouted = new Latencies();
         for (Sample sample : slowest(fraction)) {
-            Long submittedAt = submittedStamped.get(sample.trackingNumber());
-            Long routedAt = routedStamped.get(sample.trackingNumber());
-            if (submittedAt != null && routedAt != null) {
-                long submitMillis = anchorMillis + (sample.submittedNanos() - anchorNanos) / 1_000_000;
-                beforeSubmitted.add(Math.max(0, submittedAt - submitMillis) * 1000);
-                submittedToRouted.add(Math.max(0, routedAt - submittedAt) * 1000);
+            Long answered = answeredAt.get(sample.trackingNumber());
+            Long submittedStamp = submittedStamped.get(sample.trackingNumber());
+            Long routedStamp = routedStamped.get(sample.trackingNumber());
+            if (answered != null && submittedStamp != null && routedStamp != null) {
+                untilAnswered.add((answered - sample.submittedNanos()) / 1000);
+                untilSubmitted.add(Math.max(0, submittedStamp - wallMillis(answered)) * 1000);
+                submittedToRouted.add(Math.max(0, routedStamp - submittedStamp) * 1000);
             }
         }
-        return "until ReportSubmitted was stamped " + beforeSubmitted.summary() + ", from it to ReportRouted "
-                + submittedToRouted.summary();
+        return "until answered " + untilAnswered.summary() + ", then until ReportSubmitted was stamped "
+                + untilSubmitted.summary() + ", from it to ReportRouted " + submittedToRouted.summary();
+    }
+
+    private long wallMillis(long nanos) {
+        return anchorMillis + (nanos - anchorNanos) / 1_000_000;
     }
 
     /**
