@@ -28,7 +28,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** Watches city.assignments.v1 from now on and times each expected report from submit to ReportRouted. */
+/**
+ * Watches city.assignments.v1 and city.reports.v1 from now on and times each expected report from submit to
+ * ReportRouted, with the moments intake's and routing's relays stamped its events.
+ */
 final class RoutedWatcher implements AutoCloseable {
 
     private final Map<String, Long> submittedAt = new ConcurrentHashMap<>();
@@ -167,7 +170,7 @@ final class RoutedWatcher implements AutoCloseable {
         StringBuilder text = new StringBuilder();
         perSecond.forEach((second, count) -> text.append(text.isEmpty() ? "" : ", ").append("s").append(second)
                 .append(" x").append(count));
-        Instant firstSubmitted = Instant.now().minusNanos(System.nanoTime() - startNanos).truncatedTo(ChronoUnit.SECONDS);
+        Instant firstSubmitted = Instant.ofEpochMilli(wallMillis(startNanos)).truncatedTo(ChronoUnit.SECONDS);
         return text.append(" (s0 = ").append(DateTimeFormatter.ISO_LOCAL_TIME.format(firstSubmitted.atZone(ZoneOffset.UTC)))
                 .append(" UTC)").toString();
     }
