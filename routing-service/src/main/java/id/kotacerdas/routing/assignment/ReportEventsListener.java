@@ -15,9 +15,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /**
- * Consumes {@code city.reports.v1}. Records are keyed by report id, so a report's events arrive in order on
- * one partition; each event is applied once per event id, and poison records go to the dead-letter topic.
+ * Consumes {@code city.reports.v1} a poll at a time. Records are keyed by report id, so a report's events arrive in
+ * order on one partition and are applied in that order; each event is applied once per event id, and poison records
+ * go to the dead-letter topic. A poll at a time because a consumer that falls behind then catches up: the events
+ * already processed are looked up and recorded once per poll, not once per record.
  */
 @Component
 public class ReportEventsListener {
@@ -35,9 +39,9 @@ public class ReportEventsListener {
     }
 
     // the group is the service name (spring.kafka.consumer.group-id), shared by every instance
-    @KafkaListener(id = "routing-reports", idIsGroup = false, topics = Topics.REPORTS)
-    public void on(ConsumerRecord<String, byte[]> record) {
-        events.read(record).ifPresent(event -> processedEvents.once(CONSUMER, event, this::apply));
+    @KafkaListener(id = "routing-reports", idIsGroup = false, topics = Topics.REPORTS, batch = "true")
+    public void on(List<ConsumerRecord<String, byte[]>> records) {
+        processedEvents.onceEach(CONSUMER, records, events, this::apply);
     }
 
     private void apply(IncomingEvent event) {

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.MessageListener;
 
 import java.util.List;
 import java.util.UUID;
@@ -48,9 +48,9 @@ class TwoRoutingInstancesTest extends RoutingServiceTestBase {
         ConcurrentMessageListenerContainer<String, byte[]> second =
                 (ConcurrentMessageListenerContainer<String, byte[]>) containers.createContainer(Topics.REPORTS);
         second.getContainerProperties().setGroupId("routing-service");
-        second.getContainerProperties().setMessageListener((MessageListener<String, byte[]>) record -> {
-            handledBySecond.incrementAndGet();
-            listener.on(record);
+        second.getContainerProperties().setMessageListener((BatchMessageListener<String, byte[]>) records -> {
+            handledBySecond.addAndGet(records.size());
+            listener.on(records);
         });
         second.setBeanName("second-routing-instance");
         second.start();

@@ -1,20 +1,31 @@
 package id.kotacerdas.support.consumer;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
+import id.kotacerdas.support.events.EventReader;
 import id.kotacerdas.support.events.IncomingEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.scheduling.annotation.Scheduled;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -41,7 +52,7 @@ public class ProcessedEvents {
 
     /** Runs {@code handler} unless {@code consumer} has already processed this event. */
     public void once(String consumer, IncomingEvent event, Consumer<IncomingEvent> handler) {
-        String key = consumer + "/" + event.id();
+        String key = key(consumer, event.id());
         if (collection().find(Filters.eq("_id", key)).first() != null) {
             duplicates.increment();
             log.debug("Skipping event {} already processed by {}", event.id(), consumer);
@@ -49,15 +60,107 @@ public class ProcessedEvents {
         }
         EventTrace.apply(event, handler);
         try {
-            collection().insertOne(new Document("_id", key).append("type", event.envelope().type())
-                    .append("processedAt", new Date()));
+            collection().insertOne(entry(key, event));
         } catch (com.mongodb.MongoWriteException | DuplicateKeyException e) {
             log.debug("Event {} was recorded concurrently by {}", event.id(), consumer);
         }
     }
 
+    /**
+     * A batch listener's records: {@code handler} runs, in order, for each event {@code consumer} has not processed
+     * before, in an earlier poll or earlier in this one. Two store round trips for the whole batch (one read of the
+     * ids already processed, one write of those applied) instead of two per record: under load a consumer that
+     * falls behind gets bigger batches, so it catches up instead of waiting on the store once per record.
+     * <p>
+     * A record that cannot be read, or whose handler fails, is reported by its index once the events applied before it
+     * are recorded ({@link BatchListenerFailedException}): the error handler commits the records before it, retries or
+     * dead-letters that one, and the rest of the batch comes again (and is skipped where already applied).
+     */
+    public void onceEach(String consumer, List<ConsumerRecord<String, byte[]>> records, EventReader reader,
+                         Consumer<IncomingEvent> handler) {
+        List<IncomingEvent> events = new ArrayList<>(records.size());
+        List<Integer> recordIndexes = new ArrayList<>(records.size());
+        RuntimeException unreadable = null;
+        for (int index = 0; index < records.size() && unreadable == null; index++) {
+            try {
+                var event = reader.read(records.get(index));
+                if (event.isPresent()) {
+                    events.add(event.get());
+                    recordIndexes.add(index);
+                }
+            } catch (RuntimeException e) {
+                unreadable = new BatchListenerFailedException(e.getMessage(), e, index);
+            }
+        }
+        Set<String> seen = processedAmong(consumer, events);
+        List<Document> applied = new ArrayList<>(events.size());
+        for (int n = 0; n < events.size(); n++) {
+            IncomingEvent event = events.get(n);
+            String key = key(consumer, event.id());
+            if (!seen.add(key)) {
+                duplicates.increment();
+                continue;
+            }
+            try {
+                EventTrace.apply(event, handler);
+            } catch (RuntimeException failure) {
+                record(applied, recordIndexes.get(n));
+                throw new BatchListenerFailedException(failure.getMessage(), failure, recordIndexes.get(n));
+            }
+            applied.add(entry(key, event));
+        }
+        record(applied, recordIndexes.isEmpty() ? 0 : recordIndexes.get(0));
+        if (unreadable != null) {
+            throw unreadable;
+        }
+    }
+
+    private Set<String> processedAmong(String consumer, List<IncomingEvent> events) {
+        Set<String> processed = new HashSet<>();
+        if (events.isEmpty()) {
+            return processed;
+        }
+        List<String> keys = events.stream().map(event -> key(consumer, event.id())).toList();
+        collection().find(Filters.in("_id", keys)).projection(Projections.include("_id"))
+                .forEach(entry -> processed.add(entry.getString("_id")));
+        return processed;
+    }
+
+    /**
+     * A failure here leaves the applied events unrecorded: the batch is retried from the first record, whose handlers
+     * run again (they are idempotent on their own, see the class doc) and are recorded then.
+     */
+    private void record(List<Document> applied, int firstRecordIndex) {
+        if (applied.isEmpty()) {
+            return;
+        }
+        try {
+            collection().insertMany(applied, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (!onlyDuplicates(e)) {
+                throw new BatchListenerFailedException("recording processed events failed", e, firstRecordIndex);
+            }
+            log.debug("Some of {} events were recorded concurrently", applied.size());
+        } catch (RuntimeException e) {
+            throw new BatchListenerFailedException("recording processed events failed", e, firstRecordIndex);
+        }
+    }
+
+    private static boolean onlyDuplicates(MongoBulkWriteException e) {
+        return e.getWriteConcernError() == null && e.getWriteErrors().stream()
+                .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+    }
+
+    private static String key(String consumer, String eventId) {
+        return consumer + "/" + eventId;
+    }
+
+    private static Document entry(String key, IncomingEvent event) {
+        return new Document("_id", key).append("type", event.envelope().type()).append("processedAt", new Date());
+    }
+
     public boolean wasProcessed(String consumer, String eventId) {
-        return collection().find(Filters.eq("_id", consumer + "/" + eventId)).first() != null;
+        return collection().find(Filters.eq("_id", key(consumer, eventId))).first() != null;
     }
 
     /** The embedded store has no TTL indexes: forget old ids by a job. */

@@ -5,12 +5,15 @@ import id.kotacerdas.contracts.report.ReportEvents;
 import id.kotacerdas.contracts.report.ReportUpdated;
 import id.kotacerdas.contracts.EventJson;
 import id.kotacerdas.support.events.EventEnvelope;
+import id.kotacerdas.support.events.EventReader;
+import id.kotacerdas.support.events.InvalidEventException;
 import id.kotacerdas.testing.RecordedTopics;
 import id.kotacerdas.testing.ServiceTest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,14 +23,19 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static id.kotacerdas.testing.RecordedTopics.header;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 @ServiceTest
@@ -40,6 +48,8 @@ class EventConsumptionTest {
     RecordingListener listener;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    EventReader reader;
     @Value("${spring.kafka.bootstrap-servers}")
     String brokers;
 
@@ -53,6 +63,16 @@ class EventConsumptionTest {
         @Bean
         NewTopic testConsumerDeadLetterTopic() {
             return TopicBuilder.name(Topics.deadLetterOf(RecordingListener.TOPIC)).partitions(1).build();
+        }
+
+        @Bean
+        NewTopic testBatchConsumerTopic() {
+            return TopicBuilder.name(RecordingListener.BATCH_TOPIC).partitions(1).build();
+        }
+
+        @Bean
+        NewTopic testBatchConsumerDeadLetterTopic() {
+            return TopicBuilder.name(Topics.deadLetterOf(RecordingListener.BATCH_TOPIC)).partitions(1).build();
         }
     }
 
@@ -116,6 +136,127 @@ class EventConsumptionTest {
             assertThat(header(exhausted, "kafka_dlt-exception-message")).contains("transient failure");
             assertThat(listener.attemptsFor(failsForever.id())).isEqualTo(4);
         }
+    }
+
+    @Test
+    void aBatchAppliesEachEventOnceInOrderThoughItHoldsOneOfThemTwice() {
+        ProcessedEvents processed = new ProcessedEvents(mongo, Duration.ofDays(1), new SimpleMeterRegistry());
+        EventEnvelope first = envelope(UUID.randomUUID().toString(), "a");
+        EventEnvelope second = envelope(UUID.randomUUID().toString(), "b");
+        EventEnvelope third = envelope(UUID.randomUUID().toString(), "c");
+        List<String> applied = new ArrayList<>();
+
+        processed.onceEach("batch-test", consumed(first, second, first, third), reader, e -> applied.add(e.id()));
+
+        assertThat(applied).containsExactly(first.id(), second.id(), third.id());
+        assertThat(List.of(first, second, third)).allMatch(e -> processed.wasProcessed("batch-test", e.id()));
+    }
+
+    @Test
+    void aBatchSkipsTheEventsAnEarlierBatchApplied() {
+        EventEnvelope earlier = envelope(UUID.randomUUID().toString(), "a");
+        EventEnvelope later = envelope(UUID.randomUUID().toString(), "b");
+        new ProcessedEvents(mongo, Duration.ofDays(1), new SimpleMeterRegistry())
+                .onceEach("batch-test", consumed(earlier), reader, e -> { });
+        List<String> applied = new ArrayList<>();
+
+        new ProcessedEvents(mongo, Duration.ofDays(1), new SimpleMeterRegistry())
+                .onceEach("batch-test", consumed(earlier, later), reader, e -> applied.add(e.id()));
+
+        assertThat(applied).containsExactly(later.id());
+    }
+
+    @Test
+    void aFailingHandlerIsReportedByItsRecordIndexOnceTheEventsBeforeItAreRecorded() {
+        ProcessedEvents processed = new ProcessedEvents(mongo, Duration.ofDays(1), new SimpleMeterRegistry());
+        EventEnvelope before = envelope(UUID.randomUUID().toString(), "a");
+        EventEnvelope failing = envelope(UUID.randomUUID().toString(), "b");
+        EventEnvelope after = envelope(UUID.randomUUID().toString(), "c");
+        List<String> applied = new ArrayList<>();
+
+        assertThatThrownBy(() -> processed.onceEach("batch-test", consumed(before, failing, after), reader, e -> {
+            if (e.id().equals(failing.id())) {
+                throw new IllegalStateException("store unavailable");
+            }
+            applied.add(e.id());
+        })).isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex()).isEqualTo(1))
+                .hasMessageContaining("store unavailable");
+
+        assertThat(applied).containsExactly(before.id());
+        assertThat(processed.wasProcessed("batch-test", before.id())).isTrue();
+        assertThat(processed.wasProcessed("batch-test", failing.id())).isFalse();
+        assertThat(processed.wasProcessed("batch-test", after.id())).isFalse();
+    }
+
+    @Test
+    void anUnreadableRecordIsReportedByItsIndexOnceTheEventsBeforeItAreApplied() {
+        ProcessedEvents processed = new ProcessedEvents(mongo, Duration.ofDays(1), new SimpleMeterRegistry());
+        EventEnvelope before = envelope(UUID.randomUUID().toString(), "a");
+        EventEnvelope after = envelope(UUID.randomUUID().toString(), "c");
+        ProducerRecord<String, byte[]> unreadable = new ProducerRecord<>(RecordingListener.BATCH_TOPIC, null, "key",
+                "{not json".getBytes(StandardCharsets.UTF_8),
+                envelope(UUID.randomUUID().toString(), "b").toRecord(RecordingListener.BATCH_TOPIC).headers());
+        List<ConsumerRecord<String, byte[]>> records = List.of(consumed(before).get(0), consumed(unreadable, 1),
+                consumed(after).get(0));
+        List<String> applied = new ArrayList<>();
+
+        assertThatThrownBy(() -> processed.onceEach("batch-test", records, reader, e -> applied.add(e.id())))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex()).isEqualTo(1))
+                .hasCauseInstanceOf(InvalidEventException.class);
+
+        assertThat(applied).containsExactly(before.id());
+        assertThat(processed.wasProcessed("batch-test", before.id())).isTrue();
+    }
+
+    @Test
+    void aBatchListenerRetriesAFailingRecordWithoutApplyingTheOnesBeforeItAgain() throws Exception {
+        EventEnvelope before = envelope(UUID.randomUUID().toString(), "before");
+        EventEnvelope failing = envelope(UUID.randomUUID().toString(), "fail 2 times");
+        EventEnvelope after = envelope(UUID.randomUUID().toString(), "after");
+        for (EventEnvelope envelope : List.of(before, failing, after)) {
+            kafka.send(envelope.toRecord(RecordingListener.BATCH_TOPIC));
+        }
+        kafka.flush();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> appliedIds().contains(after.id()));
+        assertThat(listener.attemptsFor(failing.id())).isEqualTo(3);
+        assertThat(appliedIds().stream().filter(id -> id.equals(before.id()) || id.equals(failing.id())
+                || id.equals(after.id()))).containsExactly(before.id(), failing.id(), after.id());
+    }
+
+    @Test
+    void aBatchListenerDeadLettersAPoisonRecordWithoutRetryingItAndMovesOn() throws Exception {
+        try (RecordedTopics deadLetters = RecordedTopics.of(brokers, Topics.deadLetterOf(RecordingListener.BATCH_TOPIC))) {
+            String poisonId = UUID.randomUUID().toString();
+            ProducerRecord<String, byte[]> poison = new ProducerRecord<>(RecordingListener.BATCH_TOPIC, null, "key",
+                    "{not json".getBytes(StandardCharsets.UTF_8),
+                    envelope(poisonId, "x").toRecord(RecordingListener.BATCH_TOPIC).headers());
+            kafka.send(poison).get();
+            EventEnvelope marker = envelope(UUID.randomUUID().toString(), "marker");
+            kafka.send(marker.toRecord(RecordingListener.BATCH_TOPIC)).get();
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> appliedIds().contains(marker.id()));
+            ConsumerRecord<String, byte[]> dead = deadLetters.await(r -> poisonId.equals(header(r, "ce_id")),
+                    Duration.ofSeconds(30));
+            // the listener reports the record's index; the reason is the cause the error handler classifies by
+            assertThat(header(dead, "kafka_dlt-exception-cause-fqcn")).endsWith("BatchListenerFailedException");
+            assertThat(header(dead, "kafka_dlt-exception-stacktrace")).contains("Caused by: "
+                    + InvalidEventException.class.getName());
+            assertThat(listener.attemptsFor(poisonId)).isZero();
+        }
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> consumed(EventEnvelope... envelopes) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        for (EventEnvelope envelope : envelopes) {
+            records.add(consumed(envelope.toRecord(RecordingListener.BATCH_TOPIC), records.size()));
+        }
+        return records;
+    }
+
+    private static ConsumerRecord<String, byte[]> consumed(ProducerRecord<String, byte[]> sent, long offset) {
+        return new ConsumerRecord<>(sent.topic(), 0, offset, 0L, TimestampType.CREATE_TIME, 0, 0, sent.key(),
+                sent.value(), sent.headers(), Optional.empty());
     }
 
     private String sendMarker() throws Exception {

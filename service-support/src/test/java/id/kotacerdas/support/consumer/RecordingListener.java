@@ -14,13 +14,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A consumer as services write them, on a test topic. A {@code ReportUpdated} whose text is
- * {@code "fail N times"} fails its first N deliveries, to exercise retries and dead-lettering.
+ * Consumers as services write them, one record at a time and a poll at a time, each on its own test topic. A
+ * {@code ReportUpdated} whose text is {@code "fail N times"} fails its first N deliveries, to exercise retries and
+ * dead-lettering.
  */
 @Component
 public class RecordingListener {
 
     static final String TOPIC = "test.consumer.v1";
+    static final String BATCH_TOPIC = "test.consumer.batch.v1";
 
     private final EventReader events;
     private final ProcessedEvents processedEvents;
@@ -35,6 +37,11 @@ public class RecordingListener {
     @KafkaListener(topics = TOPIC, groupId = "support-test-consumer")
     void on(ConsumerRecord<String, byte[]> record) {
         events.read(record).ifPresent(event -> processedEvents.once("support-test", event, this::apply));
+    }
+
+    @KafkaListener(topics = BATCH_TOPIC, groupId = "support-test-batch-consumer", batch = "true")
+    void onBatch(List<ConsumerRecord<String, byte[]>> records) {
+        processedEvents.onceEach("support-test-batch", records, events, this::apply);
     }
 
     private void apply(IncomingEvent event) {
