@@ -48,8 +48,10 @@ import static org.awaitility.Awaitility.await;
 // relay then waits for it to expire before publishing the next events (see the report to the lead); a short
 // lease keeps such waits short in tests. The send timeout stays below the lease, as in production.
 // Agencies changed on this instance must route differently at once, whatever the cache TTL: a long one here makes
-// a change that forgot to invalidate the cached agencies fail the tests.
+// a change that forgot to invalidate the cached agencies fail the tests. No sweep during a test run: events go out
+// because the write that raised them woke the relay, or a test waiting for them fails.
 @TestPropertySource(properties = {"kotacerdas.outbox.lease=PT4S", "kotacerdas.outbox.send-timeout=PT3S",
+        "kotacerdas.outbox.sweep-interval=PT10M",
         "kotacerdas.routing.agencies-cache-ttl=PT1H"})
 public abstract class RoutingServiceTestBase {
 

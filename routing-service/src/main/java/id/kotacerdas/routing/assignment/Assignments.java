@@ -1,6 +1,7 @@
 package id.kotacerdas.routing.assignment;
 
 import id.kotacerdas.support.problem.ConflictException;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -8,7 +9,10 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Loading and storing assignment documents; every write is conditional (new key, or unchanged version). */
 @Component
@@ -27,6 +31,31 @@ public class Assignments {
             return true;
         } catch (DuplicateKeyException alreadyRouted) {
             return false;
+        }
+    }
+
+    /**
+     * Many new assignments in one write, the ones whose report already has its assignment left out (one read first).
+     * Should another instance route one of them between the read and the write, each is inserted on its own; any that
+     * the failed write did insert is then relayed by the outbox sweep, as its save event never came.
+     *
+     * @return the assignments inserted
+     */
+    public List<Assignment> insertAbsent(List<Assignment> batch) {
+        Query existing = Query.query(Criteria.where("_id").in(batch.stream().map(Assignment::reportId).toList()));
+        existing.fields().include("_id");
+        Set<String> routed = new HashSet<>();
+        mongo.find(existing, Document.class, mongo.getCollectionName(Assignment.class))
+                .forEach(document -> routed.add(document.getString("_id")));
+        List<Assignment> fresh = batch.stream().filter(assignment -> routed.add(assignment.reportId())).toList();
+        if (fresh.isEmpty()) {
+            return fresh;
+        }
+        try {
+            mongo.insertAll(fresh);
+            return fresh;
+        } catch (DuplicateKeyException routedMeanwhile) {
+            return fresh.stream().filter(this::insertIfAbsent).toList();
         }
     }
 

@@ -8,6 +8,7 @@ import id.kotacerdas.contracts.report.ReportReopened;
 import id.kotacerdas.contracts.report.ReportSubmitted;
 import id.kotacerdas.contracts.report.ReportUpdated;
 import id.kotacerdas.contracts.report.ReportWithdrawn;
+import id.kotacerdas.support.consumer.EventBatchHandler;
 import id.kotacerdas.support.consumer.ProcessedEvents;
 import id.kotacerdas.support.events.EventReader;
 import id.kotacerdas.support.events.IncomingEvent;
@@ -15,13 +16,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Consumes {@code city.reports.v1} a poll at a time. Records are keyed by report id, so a report's events arrive in
  * order on one partition and are applied in that order; each event is applied once per event id, and poison records
  * go to the dead-letter topic. A poll at a time because a consumer that falls behind then catches up: the events
- * already processed are looked up and recorded once per poll, not once per record.
+ * already processed are looked up and recorded, and the new assignments stored, once per poll, not once per record.
  */
 @Component
 public class ReportEventsListener {
@@ -41,23 +43,42 @@ public class ReportEventsListener {
     // the group is the service name (spring.kafka.consumer.group-id), shared by every instance
     @KafkaListener(id = "routing-reports", idIsGroup = false, topics = Topics.REPORTS, batch = "true")
     public void on(List<ConsumerRecord<String, byte[]>> records) {
-        processedEvents.onceEach(CONSUMER, records, events, this::apply);
+        processedEvents.onceEach(CONSUMER, records, events, new PollOfReportEvents());
     }
 
-    private void apply(IncomingEvent event) {
-        CityEvent payload = event.payload();
-        if (payload instanceof ReportSubmitted submitted) {
-            routing.submitted(submitted);
-        } else if (payload instanceof ReportWithdrawn withdrawn) {
-            routing.withdrawn(withdrawn);
-        } else if (payload instanceof ReportMarkedDuplicate duplicate) {
-            routing.markedDuplicate(duplicate);
-        } else if (payload instanceof ReportReopened reopened) {
-            routing.reopened(reopened, event.id());
-        } else if (payload instanceof ReportClosed closed) {
-            routing.closed(closed);
-        } else if (payload instanceof ReportUpdated updated) {
-            routing.updated(updated);
+    /** One poll's events: the reports submitted are routed as they come and stored together, in one write. */
+    private final class PollOfReportEvents implements EventBatchHandler {
+
+        private final List<Assignment> routed = new ArrayList<>();
+
+        @Override
+        public void apply(IncomingEvent event) {
+            CityEvent payload = event.payload();
+            if (payload instanceof ReportSubmitted submitted) {
+                routed.add(routing.route(submitted));
+                return;
+            }
+            // a later event of a report routed in this poll needs its assignment stored first
+            flush();
+            if (payload instanceof ReportWithdrawn withdrawn) {
+                routing.withdrawn(withdrawn);
+            } else if (payload instanceof ReportMarkedDuplicate duplicate) {
+                routing.markedDuplicate(duplicate);
+            } else if (payload instanceof ReportReopened reopened) {
+                routing.reopened(reopened, event.id());
+            } else if (payload instanceof ReportClosed closed) {
+                routing.closed(closed);
+            } else if (payload instanceof ReportUpdated updated) {
+                routing.updated(updated);
+            }
+        }
+
+        @Override
+        public void flush() {
+            if (!routed.isEmpty()) {
+                routing.store(List.copyOf(routed));
+                routed.clear();
+            }
         }
     }
 }

@@ -25,13 +25,15 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * What the report's story does here: a submitted report is routed (once: the assignment's key is the
- * report id), later events move its assignment along. Each handler is safe to run again.
+ * report id), later events move its assignment along. Each step is safe to run again.
  */
 @Service
 public class ReportRouting {
@@ -62,8 +64,13 @@ public class ReportRouting {
         this.clock = clock;
     }
 
-    /** No look-up first: the insert keyed by report id is the check, one store round trip less per report. */
-    public void submitted(ReportSubmitted report) {
+    /**
+     * The assignment a submitted report gets: the agency by the rules in force, its deadlines, and the requests to
+     * notify the agency. Nothing is stored yet; {@link #store} does that for many at once.
+     *
+     * @throws InvalidEventException when the report names a jurisdiction not served here
+     */
+    public Assignment route(ReportSubmitted report) {
         Jurisdiction jurisdiction = jurisdictions.find(report.jurisdictionId()).orElseThrow(() ->
                 new InvalidEventException("report " + report.reportId() + " names unknown jurisdiction "
                         + report.jurisdictionId()));
@@ -78,11 +85,23 @@ public class ReportRouting {
                 location == null ? null : location.villageCode(), decision, due, now);
         assignment.requestNotifications(notifications.newAssignment(assignment.assignmentId(), assignment,
                 decision.agency(), jurisdiction, now));
-        if (assignments.insertIfAbsent(assignment)) {
-            log.info("Report {} routed to {} by rule {} v{} (priority {})", report.reportId(), decision.agency().id(),
-                    decision.ruleId(), decision.ruleVersion(), assignment.priority());
-        } else {
-            log.info("Report {} is already routed; keeping its assignment", report.reportId());
+        return assignment;
+    }
+
+    /**
+     * Stores new assignments in one write (with their events); a report that was routed before, by a redelivery or by
+     * another instance, keeps its first assignment.
+     */
+    public void store(List<Assignment> routed) {
+        Set<String> inserted = new HashSet<>();
+        assignments.insertAbsent(routed).forEach(assignment -> inserted.add(assignment.assignmentId()));
+        for (Assignment assignment : routed) {
+            if (inserted.contains(assignment.assignmentId())) {
+                log.info("Report {} routed to {} by rule {} v{} (priority {})", assignment.reportId(),
+                        assignment.agencyId(), assignment.ruleId(), assignment.ruleVersion(), assignment.priority());
+            } else {
+                log.info("Report {} is already routed; keeping its assignment", assignment.reportId());
+            }
         }
     }
 

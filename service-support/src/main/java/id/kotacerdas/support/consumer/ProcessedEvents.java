@@ -67,17 +67,19 @@ public class ProcessedEvents {
     }
 
     /**
-     * A batch listener's records: {@code handler} runs, in order, for each event {@code consumer} has not processed
+     * A batch listener's records: {@code handler} applies, in order, each event {@code consumer} has not processed
      * before, in an earlier poll or earlier in this one. Two store round trips for the whole batch (one read of the
      * ids already processed, one write of those applied) instead of two per record: under load a consumer that
      * falls behind gets bigger batches, so it catches up instead of waiting on the store once per record.
      * <p>
-     * A record that cannot be read, or whose handler fails, is reported by its index once the events applied before it
-     * are recorded ({@link BatchListenerFailedException}): the error handler commits the records before it, retries or
-     * dead-letters that one, and the rest of the batch comes again (and is skipped where already applied).
+     * A record that cannot be read, or whose event fails, is reported by its index once the events applied before it
+     * are flushed and recorded ({@link BatchListenerFailedException}): the error handler commits the records before
+     * it, retries or dead-letters that one, and the rest of the batch comes again (skipped where already applied). A
+     * failed flush or record is reported by the batch's first record: the batch comes again, and the handler's
+     * writes, idempotent on their own, absorb the repetition.
      */
     public void onceEach(String consumer, List<ConsumerRecord<String, byte[]>> records, EventReader reader,
-                         Consumer<IncomingEvent> handler) {
+                         EventBatchHandler handler) {
         List<IncomingEvent> events = new ArrayList<>(records.size());
         List<Integer> recordIndexes = new ArrayList<>(records.size());
         RuntimeException unreadable = null;
@@ -102,14 +104,14 @@ public class ProcessedEvents {
                 continue;
             }
             try {
-                EventTrace.apply(event, handler);
+                EventTrace.apply(event, handler::apply);
             } catch (RuntimeException failure) {
-                record(applied, recordIndexes.get(n));
+                flushAndRecord(handler, applied);
                 throw new BatchListenerFailedException(failure.getMessage(), failure, recordIndexes.get(n));
             }
             applied.add(entry(key, event));
         }
-        record(applied, recordIndexes.isEmpty() ? 0 : recordIndexes.get(0));
+        flushAndRecord(handler, applied);
         if (unreadable != null) {
             throw unreadable;
         }
@@ -126,11 +128,12 @@ public class ProcessedEvents {
         return processed;
     }
 
-    /**
-     * A failure here leaves the applied events unrecorded: the batch is retried from the first record, whose handlers
-     * run again (they are idempotent on their own, see the class doc) and are recorded then.
-     */
-    private void record(List<Document> applied, int firstRecordIndex) {
+    private void flushAndRecord(EventBatchHandler handler, List<Document> applied) {
+        try {
+            handler.flush();
+        } catch (RuntimeException e) {
+            throw new BatchListenerFailedException("writing the batch's events failed: " + e.getMessage(), e, 0);
+        }
         if (applied.isEmpty()) {
             return;
         }
@@ -138,11 +141,11 @@ public class ProcessedEvents {
             collection().insertMany(applied, new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             if (!onlyDuplicates(e)) {
-                throw new BatchListenerFailedException("recording processed events failed", e, firstRecordIndex);
+                throw new BatchListenerFailedException("recording processed events failed", e, 0);
             }
             log.debug("Some of {} events were recorded concurrently", applied.size());
         } catch (RuntimeException e) {
-            throw new BatchListenerFailedException("recording processed events failed", e, firstRecordIndex);
+            throw new BatchListenerFailedException("recording processed events failed", e, 0);
         }
     }
 

@@ -6,6 +6,7 @@ import id.kotacerdas.contracts.report.ReportUpdated;
 import id.kotacerdas.contracts.EventJson;
 import id.kotacerdas.support.events.EventEnvelope;
 import id.kotacerdas.support.events.EventReader;
+import id.kotacerdas.support.events.IncomingEvent;
 import id.kotacerdas.support.events.InvalidEventException;
 import id.kotacerdas.testing.RecordedTopics;
 import id.kotacerdas.testing.ServiceTest;
@@ -206,6 +207,66 @@ class EventConsumptionTest {
 
         assertThat(applied).containsExactly(before.id());
         assertThat(processed.wasProcessed("batch-test", before.id())).isTrue();
+    }
+
+    @Test
+    void writesAHandlerHeldBackAreMadeBeforeTheEventsAreRecordedAndBeforeAFailureIsReported() {
+        ProcessedEvents processed = new ProcessedEvents(mongo, Duration.ofDays(1), new SimpleMeterRegistry());
+        EventEnvelope first = envelope(UUID.randomUUID().toString(), "a");
+        EventEnvelope second = envelope(UUID.randomUUID().toString(), "b");
+        EventEnvelope failing = envelope(UUID.randomUUID().toString(), "c");
+        List<String> written = new ArrayList<>();
+        List<Boolean> recordedWhenWritten = new ArrayList<>();
+        EventBatchHandler holdingBack = new EventBatchHandler() {
+            final List<String> held = new ArrayList<>();
+
+            @Override
+            public void apply(IncomingEvent event) {
+                if (event.id().equals(failing.id())) {
+                    throw new IllegalStateException("no agency");
+                }
+                held.add(event.id());
+            }
+
+            @Override
+            public void flush() {
+                held.forEach(id -> recordedWhenWritten.add(processed.wasProcessed("batch-test", id)));
+                written.addAll(held);
+                held.clear();
+            }
+        };
+
+        assertThatThrownBy(() -> processed.onceEach("batch-test", consumed(first, second, failing), reader, holdingBack))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex()).isEqualTo(2));
+
+        assertThat(written).containsExactly(first.id(), second.id());
+        assertThat(recordedWhenWritten).containsOnly(false);
+        assertThat(processed.wasProcessed("batch-test", first.id())).isTrue();
+        assertThat(processed.wasProcessed("batch-test", second.id())).isTrue();
+    }
+
+    @Test
+    void aFailedFlushRecordsNothingAndReportsTheBatchFromItsFirstRecord() {
+        ProcessedEvents processed = new ProcessedEvents(mongo, Duration.ofDays(1), new SimpleMeterRegistry());
+        EventEnvelope first = envelope(UUID.randomUUID().toString(), "a");
+        EventEnvelope second = envelope(UUID.randomUUID().toString(), "b");
+        EventBatchHandler failingToWrite = new EventBatchHandler() {
+            @Override
+            public void apply(IncomingEvent event) {
+            }
+
+            @Override
+            public void flush() {
+                throw new IllegalStateException("store unavailable");
+            }
+        };
+
+        assertThatThrownBy(() -> processed.onceEach("batch-test", consumed(first, second), reader, failingToWrite))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex()).isZero())
+                .hasMessageContaining("store unavailable");
+
+        assertThat(processed.wasProcessed("batch-test", first.id())).isFalse();
+        assertThat(processed.wasProcessed("batch-test", second.id())).isFalse();
     }
 
     @Test
