@@ -85,6 +85,9 @@ public class ReportRouting {
                 location == null ? null : location.villageCode(), decision, due, now);
         assignment.requestNotifications(notifications.newAssignment(assignment.assignmentId(), assignment,
                 decision.agency(), jurisdiction, now));
+        // logged here, while the event's trace is in the log context; the write comes later, for the whole poll
+        log.info("Report {} goes to {} by rule {} v{} (priority {})", report.reportId(), decision.agency().id(),
+                decision.ruleId(), decision.ruleVersion(), assignment.priority());
         return assignment;
     }
 
@@ -95,14 +98,9 @@ public class ReportRouting {
     public void store(List<Assignment> routed) {
         Set<String> inserted = new HashSet<>();
         assignments.insertAbsent(routed).forEach(assignment -> inserted.add(assignment.assignmentId()));
-        for (Assignment assignment : routed) {
-            if (inserted.contains(assignment.assignmentId())) {
-                log.info("Report {} routed to {} by rule {} v{} (priority {})", assignment.reportId(),
-                        assignment.agencyId(), assignment.ruleId(), assignment.ruleVersion(), assignment.priority());
-            } else {
-                log.info("Report {} is already routed; keeping its assignment", assignment.reportId());
-            }
-        }
+        routed.stream().filter(assignment -> !inserted.contains(assignment.assignmentId())).forEach(assignment ->
+                log.info("Report {} is already routed; keeping its first assignment", assignment.reportId()));
+        log.debug("Stored {} new assignments of {}", inserted.size(), routed.size());
     }
 
     public void withdrawn(ReportWithdrawn event) {
