@@ -8,9 +8,8 @@ import id.kotacerdas.contracts.report.ReportSubmitted;
 import id.kotacerdas.contracts.report.ReportWithdrawn;
 import id.kotacerdas.routing.RoutingServiceTestBase;
 import id.kotacerdas.support.events.CloudEventHeaders;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import id.kotacerdas.testing.Polls;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,9 +18,7 @@ import tools.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import static id.kotacerdas.testing.RecordedTopics.header;
@@ -122,10 +119,10 @@ class ReportRoutingTest extends RoutingServiceTestBase {
         ReportSubmitted first = report("mimika", "jalan-rusak", "Jalan amblas", district("mimika-baru"));
         ReportSubmitted second = report("bandung", "sampah", "Sampah di selokan", district("sukajadi"));
         ReportSubmitted routedBefore = report("banyuasin", "sampah", "Sampah di pasar", district("betung"));
-        listener.on(consumed(record(routedBefore)));
+        listener.on(Polls.of(record(routedBefore)));
         String routedBeforeAssignment = assignments.forReport(routedBefore.reportId()).orElseThrow().assignmentId();
 
-        listener.on(consumed(record(first), record(second), record(first), record(routedBefore),
+        listener.on(Polls.of(record(first), record(second), record(first), record(routedBefore),
                 record(new ReportWithdrawn(second.reportId(), "sudah diangkut", Instant.now()))));
 
         assertThat(assignments.forReport(first.reportId()).orElseThrow().status()).isEqualTo(AssignmentStatus.ROUTED);
@@ -138,16 +135,6 @@ class ReportRoutingTest extends RoutingServiceTestBase {
         }
         assertThat(events(first.reportId(), AssignmentEvents.ROUTED.type())).hasSize(1);
         assertThat(events(routedBefore.reportId(), AssignmentEvents.ROUTED.type())).hasSize(1);
-    }
-
-    @SafeVarargs
-    private static List<ConsumerRecord<String, byte[]>> consumed(ProducerRecord<String, byte[]>... sent) {
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        for (ProducerRecord<String, byte[]> record : sent) {
-            records.add(new ConsumerRecord<>(record.topic(), 0, records.size(), 0L, TimestampType.CREATE_TIME, 0, 0,
-                    record.key(), record.value(), record.headers(), Optional.empty()));
-        }
-        return records;
     }
 
     @Test

@@ -8,13 +8,13 @@ import id.kotacerdas.support.events.EventEnvelope;
 import id.kotacerdas.support.events.EventReader;
 import id.kotacerdas.support.events.IncomingEvent;
 import id.kotacerdas.support.events.InvalidEventException;
+import id.kotacerdas.testing.Polls;
 import id.kotacerdas.testing.RecordedTopics;
 import id.kotacerdas.testing.ServiceTest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,8 +31,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static id.kotacerdas.testing.RecordedTopics.header;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -197,8 +197,8 @@ class EventConsumptionTest {
         ProducerRecord<String, byte[]> unreadable = new ProducerRecord<>(RecordingListener.BATCH_TOPIC, null, "key",
                 "{not json".getBytes(StandardCharsets.UTF_8),
                 envelope(UUID.randomUUID().toString(), "b").toRecord(RecordingListener.BATCH_TOPIC).headers());
-        List<ConsumerRecord<String, byte[]>> records = List.of(consumed(before).get(0), consumed(unreadable, 1),
-                consumed(after).get(0));
+        List<ConsumerRecord<String, byte[]>> records = Polls.of(before.toRecord(RecordingListener.BATCH_TOPIC),
+                unreadable, after.toRecord(RecordingListener.BATCH_TOPIC));
         List<String> applied = new ArrayList<>();
 
         assertThatThrownBy(() -> processed.onceEach("batch-test", records, reader, e -> applied.add(e.id())))
@@ -308,16 +308,7 @@ class EventConsumptionTest {
     }
 
     private static List<ConsumerRecord<String, byte[]>> consumed(EventEnvelope... envelopes) {
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        for (EventEnvelope envelope : envelopes) {
-            records.add(consumed(envelope.toRecord(RecordingListener.BATCH_TOPIC), records.size()));
-        }
-        return records;
-    }
-
-    private static ConsumerRecord<String, byte[]> consumed(ProducerRecord<String, byte[]> sent, long offset) {
-        return new ConsumerRecord<>(sent.topic(), 0, offset, 0L, TimestampType.CREATE_TIME, 0, 0, sent.key(),
-                sent.value(), sent.headers(), Optional.empty());
+        return Polls.of(Stream.of(envelopes).map(envelope -> envelope.toRecord(RecordingListener.BATCH_TOPIC)).toList());
     }
 
     private String sendMarker() throws Exception {
