@@ -79,7 +79,7 @@ class EventConsumptionTest {
 
     @Test
     void theSameRecordDeliveredTwiceIsAppliedOnce() throws Exception {
-        EventEnvelope envelope = envelope(UUID.randomUUID().toString(), "once");
+        EventEnvelope envelope = event("once");
         kafka.send(envelope.toRecord(RecordingListener.TOPIC)).get();
         kafka.send(envelope.toRecord(RecordingListener.TOPIC)).get();
         String marker = sendMarker();
@@ -91,12 +91,12 @@ class EventConsumptionTest {
     @Test
     void anEventSeenBeforeIsSkippedEvenAfterARestart() {
         String eventId = UUID.randomUUID().toString();
-        ProcessedEvents beforeRestart = new ProcessedEvents(mongo, Duration.ofDays(1), new SimpleMeterRegistry());
+        ProcessedEvents beforeRestart = processedEvents();
         var event = new id.kotacerdas.support.events.IncomingEvent(envelope(eventId, "x"), null);
         int[] applied = {0};
         beforeRestart.once("restart-test", event, e -> applied[0]++);
 
-        ProcessedEvents afterRestart = new ProcessedEvents(mongo, Duration.ofDays(1), new SimpleMeterRegistry());
+        ProcessedEvents afterRestart = processedEvents();
         afterRestart.once("restart-test", event, e -> applied[0]++);
 
         assertThat(applied[0]).isEqualTo(1);
@@ -105,7 +105,7 @@ class EventConsumptionTest {
 
     @Test
     void aTransientFailureIsRetriedAndThenApplied() throws Exception {
-        EventEnvelope envelope = envelope(UUID.randomUUID().toString(), "fail 2 times");
+        EventEnvelope envelope = event("fail 2 times");
         kafka.send(envelope.toRecord(RecordingListener.TOPIC)).get();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> appliedIds().contains(envelope.id()));
@@ -116,11 +116,9 @@ class EventConsumptionTest {
     void aPoisonRecordLandsInTheDeadLetterTopicAndThePartitionMovesOn() throws Exception {
         try (RecordedTopics deadLetters = RecordedTopics.of(brokers, Topics.deadLetterOf(RecordingListener.TOPIC))) {
             String poisonId = UUID.randomUUID().toString();
-            EventEnvelope valid = envelope(poisonId, "x");
-            ProducerRecord<String, byte[]> poison = new ProducerRecord<>(RecordingListener.TOPIC, null, "key",
-                    "{not json".getBytes(StandardCharsets.UTF_8), valid.toRecord(RecordingListener.TOPIC).headers());
+            ProducerRecord<String, byte[]> poison = poison(RecordingListener.TOPIC, poisonId);
             kafka.send(poison).get();
-            EventEnvelope failsForever = envelope(UUID.randomUUID().toString(), "fail 1000 times");
+            EventEnvelope failsForever = event("fail 1000 times");
             kafka.send(failsForever.toRecord(RecordingListener.TOPIC)).get();
             String marker = sendMarker();
 
@@ -141,10 +139,10 @@ class EventConsumptionTest {
 
     @Test
     void aBatchAppliesEachEventOnceInOrderThoughItHoldsOneOfThemTwice() {
-        ProcessedEvents processed = new ProcessedEvents(mongo, Duration.ofDays(1), new SimpleMeterRegistry());
-        EventEnvelope first = envelope(UUID.randomUUID().toString(), "a");
-        EventEnvelope second = envelope(UUID.randomUUID().toString(), "b");
-        EventEnvelope third = envelope(UUID.randomUUID().toString(), "c");
+        ProcessedEvents processed = processedEvents();
+        EventEnvelope first = event("a");
+        EventEnvelope second = event("b");
+        EventEnvelope third = event("c");
         List<String> applied = new ArrayList<>();
 
         processed.onceEach("batch-test", consumed(first, second, first, third), reader, e -> applied.add(e.id()));
@@ -155,13 +153,13 @@ class EventConsumptionTest {
 
     @Test
     void aBatchSkipsTheEventsAnEarlierBatchApplied() {
-        EventEnvelope earlier = envelope(UUID.randomUUID().toString(), "a");
-        EventEnvelope later = envelope(UUID.randomUUID().toString(), "b");
-        new ProcessedEvents(mongo, Duration.ofDays(1), new SimpleMeterRegistry())
+        EventEnvelope earlier = event("a");
+        EventEnvelope later = event("b");
+        processedEvents()
                 .onceEach("batch-test", consumed(earlier), reader, e -> { });
         List<String> applied = new ArrayList<>();
 
-        new ProcessedEvents(mongo, Duration.ofDays(1), new SimpleMeterRegistry())
+        processedEvents()
                 .onceEach("batch-test", consumed(earlier, later), reader, e -> applied.add(e.id()));
 
         assertThat(applied).containsExactly(later.id());
@@ -169,10 +167,10 @@ class EventConsumptionTest {
 
     @Test
     void aFailingHandlerIsReportedByItsRecordIndexOnceTheEventsBeforeItAreRecorded() {
-        ProcessedEvents processed = new ProcessedEvents(mongo, Duration.ofDays(1), new SimpleMeterRegistry());
-        EventEnvelope before = envelope(UUID.randomUUID().toString(), "a");
-        EventEnvelope failing = envelope(UUID.randomUUID().toString(), "b");
-        EventEnvelope after = envelope(UUID.randomUUID().toString(), "c");
+        ProcessedEvents processed = processedEvents();
+        EventEnvelope before = event("a");
+        EventEnvelope failing = event("b");
+        EventEnvelope after = event("c");
         List<String> applied = new ArrayList<>();
 
         assertThatThrownBy(() -> processed.onceEach("batch-test", consumed(before, failing, after), reader, e -> {
@@ -191,12 +189,10 @@ class EventConsumptionTest {
 
     @Test
     void anUnreadableRecordIsReportedByItsIndexOnceTheEventsBeforeItAreApplied() {
-        ProcessedEvents processed = new ProcessedEvents(mongo, Duration.ofDays(1), new SimpleMeterRegistry());
-        EventEnvelope before = envelope(UUID.randomUUID().toString(), "a");
-        EventEnvelope after = envelope(UUID.randomUUID().toString(), "c");
-        ProducerRecord<String, byte[]> unreadable = new ProducerRecord<>(RecordingListener.BATCH_TOPIC, null, "key",
-                "{not json".getBytes(StandardCharsets.UTF_8),
-                envelope(UUID.randomUUID().toString(), "b").toRecord(RecordingListener.BATCH_TOPIC).headers());
+        ProcessedEvents processed = processedEvents();
+        EventEnvelope before = event("a");
+        EventEnvelope after = event("c");
+        ProducerRecord<String, byte[]> unreadable = poison(RecordingListener.BATCH_TOPIC, UUID.randomUUID().toString());
         List<ConsumerRecord<String, byte[]>> records = Polls.of(before.toRecord(RecordingListener.BATCH_TOPIC),
                 unreadable, after.toRecord(RecordingListener.BATCH_TOPIC));
         List<String> applied = new ArrayList<>();
@@ -211,10 +207,10 @@ class EventConsumptionTest {
 
     @Test
     void writesAHandlerHeldBackAreMadeBeforeTheEventsAreRecordedAndBeforeAFailureIsReported() {
-        ProcessedEvents processed = new ProcessedEvents(mongo, Duration.ofDays(1), new SimpleMeterRegistry());
-        EventEnvelope first = envelope(UUID.randomUUID().toString(), "a");
-        EventEnvelope second = envelope(UUID.randomUUID().toString(), "b");
-        EventEnvelope failing = envelope(UUID.randomUUID().toString(), "c");
+        ProcessedEvents processed = processedEvents();
+        EventEnvelope first = event("a");
+        EventEnvelope second = event("b");
+        EventEnvelope failing = event("c");
         List<String> written = new ArrayList<>();
         List<Boolean> recordedWhenWritten = new ArrayList<>();
         EventBatchHandler holdingBack = new EventBatchHandler() {
@@ -247,9 +243,9 @@ class EventConsumptionTest {
 
     @Test
     void aFailedFlushRecordsNothingAndReportsTheBatchFromItsFirstRecord() {
-        ProcessedEvents processed = new ProcessedEvents(mongo, Duration.ofDays(1), new SimpleMeterRegistry());
-        EventEnvelope first = envelope(UUID.randomUUID().toString(), "a");
-        EventEnvelope second = envelope(UUID.randomUUID().toString(), "b");
+        ProcessedEvents processed = processedEvents();
+        EventEnvelope first = event("a");
+        EventEnvelope second = event("b");
         EventBatchHandler failingToWrite = new EventBatchHandler() {
             @Override
             public void apply(IncomingEvent event) {
@@ -271,9 +267,9 @@ class EventConsumptionTest {
 
     @Test
     void aBatchListenerRetriesAFailingRecordWithoutApplyingTheOnesBeforeItAgain() throws Exception {
-        EventEnvelope before = envelope(UUID.randomUUID().toString(), "before");
-        EventEnvelope failing = envelope(UUID.randomUUID().toString(), "fail 2 times");
-        EventEnvelope after = envelope(UUID.randomUUID().toString(), "after");
+        EventEnvelope before = event("before");
+        EventEnvelope failing = event("fail 2 times");
+        EventEnvelope after = event("after");
         for (EventEnvelope envelope : List.of(before, failing, after)) {
             kafka.send(envelope.toRecord(RecordingListener.BATCH_TOPIC));
         }
@@ -289,11 +285,9 @@ class EventConsumptionTest {
     void aBatchListenerDeadLettersAPoisonRecordWithoutRetryingItAndMovesOn() throws Exception {
         try (RecordedTopics deadLetters = RecordedTopics.of(brokers, Topics.deadLetterOf(RecordingListener.BATCH_TOPIC))) {
             String poisonId = UUID.randomUUID().toString();
-            ProducerRecord<String, byte[]> poison = new ProducerRecord<>(RecordingListener.BATCH_TOPIC, null, "key",
-                    "{not json".getBytes(StandardCharsets.UTF_8),
-                    envelope(poisonId, "x").toRecord(RecordingListener.BATCH_TOPIC).headers());
+            ProducerRecord<String, byte[]> poison = poison(RecordingListener.BATCH_TOPIC, poisonId);
             kafka.send(poison).get();
-            EventEnvelope marker = envelope(UUID.randomUUID().toString(), "marker");
+            EventEnvelope marker = event("marker");
             kafka.send(marker.toRecord(RecordingListener.BATCH_TOPIC)).get();
 
             await().atMost(Duration.ofSeconds(60)).until(() -> appliedIds().contains(marker.id()));
@@ -312,13 +306,28 @@ class EventConsumptionTest {
     }
 
     private String sendMarker() throws Exception {
-        EventEnvelope marker = envelope(UUID.randomUUID().toString(), "marker");
+        EventEnvelope marker = event("marker");
         kafka.send(marker.toRecord(RecordingListener.TOPIC)).get();
         return marker.id();
     }
 
     private java.util.List<String> appliedIds() {
         return listener.applied.stream().map(e -> e.id()).toList();
+    }
+
+    private ProcessedEvents processedEvents() {
+        return new ProcessedEvents(mongo, Duration.ofDays(1), new SimpleMeterRegistry());
+    }
+
+    /** An event with a fresh id. */
+    private static EventEnvelope event(String information) {
+        return envelope(UUID.randomUUID().toString(), information);
+    }
+
+    /** A record with a valid event's headers and a body that is not JSON. */
+    private static ProducerRecord<String, byte[]> poison(String topic, String eventId) {
+        return new ProducerRecord<>(topic, null, "key", "{not json".getBytes(StandardCharsets.UTF_8),
+                envelope(eventId, "x").toRecord(topic).headers());
     }
 
     private static EventEnvelope envelope(String eventId, String information) {
