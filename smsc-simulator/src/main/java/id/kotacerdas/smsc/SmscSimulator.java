@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.jsmpp.PDUStringException;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.BindType;
@@ -101,10 +102,12 @@ public final class SmscSimulator implements AutoCloseable {
     private final AtomicReference<Integer> failStatus = new AtomicReference<>();
     private final AtomicReference<Duration> slowness = new AtomicReference<>(Duration.ZERO);
     private final AtomicReference<DeliveryReceiptState> receiptState = new AtomicReference<>(DeliveryReceiptState.DELIVRD);
+    private final Consumer<ReceivedSms> onReceived;
     private volatile boolean running = true;
 
-    private SmscSimulator(SmscConfig config) throws IOException {
+    private SmscSimulator(SmscConfig config, Consumer<ReceivedSms> onReceived) throws IOException {
         this.config = config;
+        this.onReceived = onReceived;
         // one thread per receipt that may await its deliver_sm_resp: jSMPP's deliverShortMessage blocks until then
         ScheduledThreadPoolExecutor receipts = new ScheduledThreadPoolExecutor(config.receiptWindow(), daemon("smsc-receipt"));
         receipts.setRemoveOnCancelPolicy(true);
@@ -125,8 +128,23 @@ public final class SmscSimulator implements AutoCloseable {
 
     /** Starts a simulator listening as configured; it is ready for binds when this returns. */
     public static SmscSimulator start(SmscConfig config) {
+        return start(config, sms -> {
+        });
+    }
+
+    /**
+     * Like {@link #start(SmscConfig)}, and hands {@code onReceived} each whole message once (a concatenated one when
+     * its last part arrives), in arrival order per session, on the thread that answers its submit_sm, after the
+     * simulator kept it and before the client gets its submit_sm_resp. A keeper of every message can use this
+     * instead of reading {@link #received()} over and over. What the listener throws is logged; the submit is
+     * still accepted.
+     */
+    public static SmscSimulator start(SmscConfig config, Consumer<ReceivedSms> onReceived) {
+        if (onReceived == null) {
+            throw new IllegalArgumentException("onReceived must not be null");
+        }
         try {
-            return new SmscSimulator(config);
+            return new SmscSimulator(config, onReceived);
         } catch (IOException e) {
             throw new IllegalStateException("SMSC simulator cannot listen on " + config.host() + ":" + config.port(), e);
         }
@@ -345,6 +363,11 @@ public final class SmscSimulator implements AutoCloseable {
             while (receivedKept.get() > config.keepAtMost() && received.pollLast() != null) {
                 receivedKept.decrementAndGet();
             }
+        }
+        try {
+            onReceived.accept(sms);
+        } catch (RuntimeException e) {
+            log.warn("The listener for received messages failed on message {}", sms.messageId(), e);
         }
     }
 

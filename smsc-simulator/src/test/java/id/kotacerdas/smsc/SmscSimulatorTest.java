@@ -116,6 +116,41 @@ class SmscSimulatorTest {
     }
 
     @Test
+    void theListenerGetsEachWholeMessageOnceWhateverTheKeptListHolds() throws Exception {
+        smsc.stop();
+        List<ReceivedSms> heard = new CopyOnWriteArrayList<>();
+        smsc = SmscSimulator.start(SmscConfig.of("kota", "secret").withKeepAtMost(1), heard::add);
+        client = bind(BindType.BIND_TRX);
+        DataCoding ucs2 = new GeneralDataCoding(Alphabet.ALPHA_UCS2, MessageClass.CLASS1, false);
+        ESMClass udhi = new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.UDHI);
+
+        String single = submit("62811000800", null, GeneralDataCoding.DEFAULT, new ESMClass(), Gsm7.encode("satu"), false);
+        submit("62811000800", null, ucs2, udhi, part(9, 2, 1, "dua ".getBytes(StandardCharsets.UTF_16BE)), false);
+        assertThat(heard).hasSize(1);
+        submit("62811000800", null, ucs2, udhi, part(9, 2, 2, "bagian".getBytes(StandardCharsets.UTF_16BE)), false);
+        submit("62811000800", null, GeneralDataCoding.DEFAULT, new ESMClass(), Gsm7.encode("tiga"), false);
+
+        assertThat(heard).extracting(ReceivedSms::text).containsExactly("satu", "dua bagian", "tiga");
+        assertThat(heard.get(0).messageId()).isEqualTo(single);
+        assertThat(heard.get(1).parts()).isEqualTo(2);
+        assertThat(smsc.received()).extracting(ReceivedSms::text).containsExactly("tiga");
+    }
+
+    @Test
+    void aFailingListenerDoesNotFailTheSubmit() throws Exception {
+        smsc.stop();
+        smsc = SmscSimulator.start(SmscConfig.of("kota", "secret"), sms -> {
+            throw new IllegalStateException("archive full");
+        });
+        client = bind(BindType.BIND_TRX);
+
+        String messageId = submit("62811000801", null, GeneralDataCoding.DEFAULT, new ESMClass(), Gsm7.encode("tetap"), false);
+
+        assertThat(messageId).isNotBlank();
+        assertThat(smsc.received()).extracting(ReceivedSms::text).containsExactly("tetap");
+    }
+
+    @Test
     void aBindWithTheWrongPasswordIsRejected() {
         assertThatThrownBy(() -> new SMPPSession().connectAndBind("127.0.0.1", smsc.port(),
                 new BindParameter(BindType.BIND_TRX, "kota", "wrong", "", TypeOfNumber.UNKNOWN,

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import id.kotacerdas.smsc.ReceivedSms;
@@ -37,25 +37,27 @@ public final class SmsSink implements AutoCloseable {
 
     private final SmscSimulator simulator;
     private final SmsArchive archive;
-    private final ScheduledExecutorService archiver;
+    private final ExecutorService archiver;
     private volatile String currentMode = "normal";
 
-    private SmsSink(SmscSimulator simulator, SmsArchive archive) {
+    private SmsSink(SmscSimulator simulator, SmsArchive archive, ExecutorService archiver) {
         this.simulator = simulator;
         this.archive = archive;
-        this.archiver = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        this.archiver = archiver;
+    }
+
+    public static SmsSink start(String host, int port, String systemId, String password, SmsArchive archive) {
+        // one thread, so the file keeps arrival order, and the SMSC answers submits without waiting on the disk
+        ExecutorService archiver = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "sms-archiver");
             thread.setDaemon(true);
             return thread;
         });
-    }
-
-    public static SmsSink start(String host, int port, String systemId, String password, SmsArchive archive) {
-        SmscSimulator simulator = SmscSimulator.start(new SmscConfig(host, port, systemId, password,
-                Duration.ofMillis(200), 10_000));
-        SmsSink sink = new SmsSink(simulator, archive);
-        sink.archiver.scheduleWithFixedDelay(sink::archiveNewSms, 200, 200, TimeUnit.MILLISECONDS);
-        return sink;
+        // the archive keeps every message; the simulator itself need keep only the newest
+        SmscSimulator simulator = SmscSimulator.start(
+                new SmscConfig(host, port, systemId, password, Duration.ofMillis(200), 1),
+                sms -> archiver.execute(() -> archiveOutbound(archive, sms)));
+        return new SmsSink(simulator, archive, archiver);
     }
 
     public int port() {
@@ -93,26 +95,24 @@ public final class SmsSink implements AutoCloseable {
         return item;
     }
 
-    void archiveNewSms() {
+    private static void archiveOutbound(SmsArchive archive, ReceivedSms sms) {
         try {
-            // received() is newest first; archive oldest first so the file stays in arrival order
-            java.util.List<ReceivedSms> oldestFirst = new java.util.ArrayList<>(simulator.received());
-            java.util.Collections.reverse(oldestFirst);
-            for (ReceivedSms sms : oldestFirst) {
-                String id = "out-" + sms.messageId();
-                if (!archive.contains(id)) {
-                    archive.store(new SmsItem(id, sms.receivedAt(), SmsItem.OUTBOUND, sms.from(), sms.to(), sms.text(), sms.parts()));
-                }
-            }
+            archive.store(new SmsItem("out-" + sms.messageId(), sms.receivedAt(), SmsItem.OUTBOUND, sms.from(), sms.to(),
+                    sms.text(), sms.parts()));
         } catch (RuntimeException e) {
             System.err.println("sms archive: " + e.getMessage());
         }
     }
 
+    /** Stops taking messages, then archives the ones still waiting. */
     @Override
     public void close() {
-        archiver.shutdown();
-        archiveNewSms();
         simulator.close();
+        archiver.shutdown();
+        try {
+            archiver.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -101,6 +101,26 @@ class SinksViewTest {
     }
 
     @Test
+    void everySubmittedSmsIsArchivedOnceInArrivalOrder() throws Exception {
+        SMPPSession client = bind(new CopyOnWriteArrayList<>());
+        try {
+            for (int i = 1; i <= 5; i++) {
+                submit(client, "+6281299990000", "pesan ke-" + i);
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> archivedFor("+6281299990000").size() == 5);
+            assertThat(archivedFor("+6281299990000")).extracting(SmsItem::text)
+                    .containsExactly("pesan ke-5", "pesan ke-4", "pesan ke-3", "pesan ke-2", "pesan ke-1");
+        } finally {
+            client.unbindAndClose();
+        }
+    }
+
+    private static List<SmsItem> archivedFor(String to) {
+        return sms.archive().newestFirst(Integer.MAX_VALUE).stream()
+                .filter(item -> item.to().equals(to)).toList();
+    }
+
+    @Test
     void theSmscCanBeToldToFailAndThenToBehaveAgain() throws Exception {
         SMPPSession client = bind(new CopyOnWriteArrayList<>());
         try {
