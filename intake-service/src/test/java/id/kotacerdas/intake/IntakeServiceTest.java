@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -154,13 +155,17 @@ public abstract class IntakeServiceTest {
 
     /** Publishes an event as routing-service would, with the given CloudEvents id. */
     protected void publishAssignmentEvent(String eventId, CityEvent event) {
-        EventEnvelope envelope = new EventEnvelope(eventId, "/kota-cerdas/routing-service",
-                EventCatalog.forEvent(event).type(), event.subject(), Instant.now(), null, EventJson.write(event));
         try {
-            kafka.send(envelope.toRecord(Topics.ASSIGNMENTS)).get();
+            kafka.send(assignmentRecord(eventId, event)).get();
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** A record of {@code city.assignments.v1} as routing-service would publish it, with the given CloudEvents id. */
+    protected static ProducerRecord<String, byte[]> assignmentRecord(String eventId, CityEvent event) {
+        return new EventEnvelope(eventId, "/kota-cerdas/routing-service", EventCatalog.forEvent(event).type(),
+                event.subject(), Instant.now(), null, EventJson.write(event)).toRecord(Topics.ASSIGNMENTS);
     }
 
     protected List<ConsumerRecord<String, byte[]>> notificationsFor(String trackingNumber) {

@@ -2,7 +2,13 @@ package id.kotacerdas.intake.following;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -24,7 +30,9 @@ import id.kotacerdas.intake.report.Report;
 import id.kotacerdas.intake.report.ReportStatus;
 import id.kotacerdas.intake.report.ReporterNotifications;
 import id.kotacerdas.intake.report.Reports;
+import id.kotacerdas.support.consumer.EventBatchHandler;
 import id.kotacerdas.support.consumer.EventTrace;
+import id.kotacerdas.support.consumer.ProcessedEvents;
 import id.kotacerdas.support.events.EventReader;
 import id.kotacerdas.support.events.IncomingEvent;
 import id.kotacerdas.support.problem.NotFoundException;
@@ -33,46 +41,107 @@ import id.kotacerdas.support.problem.NotFoundException;
  * Follows routing-service's story of each report ({@code city.assignments.v1}, keyed by report id, so in
  * order per report): keeps status and history, and tells the reporter at the steps that matter. A
  * redelivered event changes nothing: the report itself remembers the ids it applied (checked and recorded in
- * the same versioned write, so no separate processed-events log is needed), and the notification request id
- * is derived from the event id.
+ * the same versioned write), and the notification request id is derived from the event id.
+ * <p>
+ * A poll at a time: its reports are read together, its events applied to them in order, and the changed reports
+ * saved together, each under the condition that nobody changed it meanwhile. A report another writer changed in
+ * between has its events of the poll applied again to its newer version.
  */
 @Component
 class AssignmentFollower {
 
+    static final String CONSUMER = "intake.assignments";
     private static final Logger log = LoggerFactory.getLogger(AssignmentFollower.class);
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
 
     private final EventReader events;
+    private final ProcessedEvents processedEvents;
     private final Reports reports;
     private final ReporterNotifications notifications;
     private final Jurisdictions jurisdictions;
 
-    AssignmentFollower(EventReader events, Reports reports,
+    AssignmentFollower(EventReader events, ProcessedEvents processedEvents, Reports reports,
                        ReporterNotifications notifications, Jurisdictions jurisdictions) {
         this.events = events;
+        this.processedEvents = processedEvents;
         this.reports = reports;
         this.notifications = notifications;
         this.jurisdictions = jurisdictions;
     }
 
-    @KafkaListener(topics = Topics.ASSIGNMENTS)
-    void on(ConsumerRecord<String, byte[]> record) {
-        events.read(record).ifPresent(event -> EventTrace.apply(event, this::apply));
+    @KafkaListener(id = "intake-assignments", idIsGroup = false, topics = Topics.ASSIGNMENTS, batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        processedEvents.onceEach(CONSUMER, records, events, new PollOfAssignmentEvents());
     }
 
-    private void apply(IncomingEvent event) {
-        String reportId = event.envelope().subject();
-        try {
-            reports.change(reportId, report -> follow(report, event));
-        } catch (NotFoundException e) {
-            log.warn("Event {} ({}) names unknown report {}", event.id(), event.envelope().type(), reportId);
+    /** One poll's events, applied to the reports read for them, which are then saved together. */
+    private final class PollOfAssignmentEvents implements EventBatchHandler {
+
+        private final Map<String, Report> read = new HashMap<>();
+        /** Per changed report, in the poll's order, the events applied to it. */
+        private final Map<String, List<IncomingEvent>> applied = new LinkedHashMap<>();
+        /** Reports an event failed on midway: their copy may be half-changed, so it is not saved as it is. */
+        private final Set<String> spoiled = new HashSet<>();
+
+        @Override
+        public void prepare(List<IncomingEvent> polled) {
+            read.putAll(reports.byIds(polled.stream().map(AssignmentFollower::reportIdOf).distinct().toList()));
         }
+
+        @Override
+        public void apply(IncomingEvent event) {
+            String reportId = reportIdOf(event);
+            Report report = read.get(reportId);
+            if (report == null) {
+                log.warn("Event {} ({}) names unknown report {}", event.id(), event.envelope().type(), reportId);
+                return;
+            }
+            if (report.hasApplied(event.id())) {
+                return;
+            }
+            try {
+                follow(report, event);
+            } catch (RuntimeException e) {
+                spoiled.add(reportId);
+                throw e;
+            }
+            applied.computeIfAbsent(reportId, id -> new ArrayList<>()).add(event);
+        }
+
+        @Override
+        public void flush() {
+            Set<String> again = new HashSet<>(spoiled);
+            again.addAll(reports.saveAllUnlessChangedMeanwhile(applied.keySet().stream()
+                    .filter(reportId -> !spoiled.contains(reportId)).map(read::get).toList()));
+            for (String reportId : again) {
+                List<IncomingEvent> itsEvents = applied.getOrDefault(reportId, List.of());
+                if (!itsEvents.isEmpty()) {
+                    applyAgain(reportId, itsEvents);
+                }
+            }
+            applied.clear();
+            spoiled.clear();
+            read.clear();
+        }
+
+        private void applyAgain(String reportId, List<IncomingEvent> itsEvents) {
+            try {
+                reports.change(reportId, report -> itsEvents.forEach(event -> EventTrace.apply(event, e -> {
+                    if (!report.hasApplied(e.id())) {
+                        follow(report, e);
+                    }
+                })));
+            } catch (NotFoundException e) {
+                log.warn("Report {} is gone; {} of its events not applied", reportId, itsEvents.size());
+            }
+        }
+    }
+
+    private static String reportIdOf(IncomingEvent event) {
+        return event.envelope().subject();
     }
 
     private void follow(Report report, IncomingEvent event) {
-        if (report.hasApplied(event.id())) {
-            return;
-        }
         Instant now = Instant.now();
         String cause = event.id();
         Object payload = event.payload();

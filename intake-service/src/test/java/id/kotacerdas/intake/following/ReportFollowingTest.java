@@ -1,6 +1,7 @@
 package id.kotacerdas.intake.following;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Instant;
@@ -8,7 +9,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 
+import id.kotacerdas.contracts.assignment.AssignmentAcknowledged;
 import id.kotacerdas.contracts.assignment.AssignmentEscalated;
 import id.kotacerdas.contracts.assignment.AssignmentStarted;
 import id.kotacerdas.contracts.assignment.AssignmentTransferred;
@@ -17,10 +21,14 @@ import id.kotacerdas.contracts.assignment.Priority;
 import id.kotacerdas.contracts.assignment.ReportResolved;
 import id.kotacerdas.contracts.assignment.ReportRouted;
 import id.kotacerdas.intake.IntakeServiceTest;
+import id.kotacerdas.testing.Polls;
 import id.kotacerdas.testing.RecordedTopics;
 import tools.jackson.databind.JsonNode;
 
 class ReportFollowingTest extends IntakeServiceTest {
+
+    @Autowired
+    AssignmentFollower follower;
 
     @Test
     void aRedeliveredReportRoutedChangesStatusOnceAndSendsOneNotificationRequest() throws Exception {
@@ -46,6 +54,68 @@ class ReportFollowingTest extends IntakeServiceTest {
         assertThat(request.get("requestId").asString()).isEqualTo(eventId + ":reporter");
         assertThat(request.get("parameters").get("agencyName").asString()).isEqualTo("Dinas PUPR Kabupaten Mimika");
         assertThat(request.get("parameters").get("acknowledgeBy").asString()).endsWith("WIT");
+    }
+
+    @Test
+    void onePollFollowsEachReportsStepsInOrderAndTellsEachReporterOnce() {
+        String first = submitReport(REPORTER).get("trackingNumber").asString();
+        String second = submitReport(REPORTER).get("trackingNumber").asString();
+        String firstId = reportIdOf(first);
+        String secondId = reportIdOf(second);
+        String firstRouted = UUID.randomUUID().toString();
+        String firstStarted = UUID.randomUUID().toString();
+        String secondRouted = UUID.randomUUID().toString();
+
+        follower.on(Polls.of(
+                assignmentRecord(firstRouted, routed(firstId, first)),
+                assignmentRecord(secondRouted, routed(secondId, second)),
+                assignmentRecord(firstStarted,
+                        new AssignmentStarted("asg-" + firstId, firstId, "mimika-dinas-pupr", Instant.now())),
+                assignmentRecord(firstRouted, routed(firstId, first)),
+                assignmentRecord(UUID.randomUUID().toString(), routed("no-such-report", "MMK-X"))));
+
+        assertThat(statusOf(first)).isEqualTo("IN_PROGRESS");
+        assertThat(get("/api/v1/reports/" + first).json().get("history").valueStream().map(h -> h.get("step").asString()))
+                .containsExactly("SUBMITTED", "ROUTED", "IN_PROGRESS");
+        assertThat(statusOf(second)).isEqualTo("ROUTED");
+        topics.awaitType("city.notification.requested.v1", json -> json.contains(firstStarted + ":reporter"), WAIT);
+        topics.awaitType("city.notification.requested.v1", json -> json.contains(secondRouted + ":reporter"), WAIT);
+        assertThat(notificationsFor(first)).extracting(r -> JSON.readTree(RecordedTopics.value(r)))
+                .extracting(request -> request.get("template").asString())
+                .containsExactlyInAnyOrder("report-received", "report-routed", "report-in-progress");
+
+        follower.on(Polls.of(assignmentRecord(firstStarted,
+                new AssignmentStarted("asg-" + firstId, firstId, "mimika-dinas-pupr", Instant.now()))));
+        assertThat(get("/api/v1/reports/" + first).json().get("history")).hasSize(3);
+    }
+
+    @Test
+    void anEventFailingMidwayIsReportedByItsRecordAndOnlyTheStepsBeforeItAreSaved() {
+        String healthy = submitReport(REPORTER).get("trackingNumber").asString();
+        String broken = submitReport(REPORTER).get("trackingNumber").asString();
+        String healthyId = reportIdOf(healthy);
+        String brokenId = reportIdOf(broken);
+        // a reporter contact that no longer opens: telling this reporter fails, after the step changed the report
+        mongo.getCollection("reports").updateOne(new org.bson.Document("_id", brokenId), new org.bson.Document("$set",
+                new org.bson.Document("reporter.sealedContact", "not-a-sealed-contact")));
+        String brokenAcknowledged = UUID.randomUUID().toString();
+        String brokenRouted = UUID.randomUUID().toString();
+
+        assertThatThrownBy(() -> follower.on(Polls.of(
+                assignmentRecord(UUID.randomUUID().toString(), routed(healthyId, healthy)),
+                assignmentRecord(brokenAcknowledged,
+                        new AssignmentAcknowledged("asg-" + brokenId, brokenId, "mimika-dinas-pupr", Instant.now())),
+                assignmentRecord(brokenRouted, routed(brokenId, broken)),
+                assignmentRecord(UUID.randomUUID().toString(),
+                        new AssignmentStarted("asg-" + healthyId, healthyId, "mimika-dinas-pupr", Instant.now())))))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex()).isEqualTo(2));
+
+        assertThat(statusOf(healthy)).isEqualTo("ROUTED");
+        org.bson.Document brokenNow = mongo.getCollection("reports").find(new org.bson.Document("_id", brokenId)).first();
+        assertThat(brokenNow.getList("appliedEventIds", String.class)).containsExactly(brokenAcknowledged);
+        assertThat(brokenNow.getString("status")).isEqualTo("ACKNOWLEDGED");
+        assertThat(brokenNow.getList("history", org.bson.Document.class)).extracting(h -> h.getString("step"))
+                .containsExactly("SUBMITTED", "ACKNOWLEDGED");
     }
 
     @Test

@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.kotacerdas.intake.IntakeServiceTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** A change meets other writers (the outbox relay's claim and release count as writes) and still goes through. */
+/**
+ * A change meets other writers (the outbox relay's claim and release count as writes) and still goes through; a save of
+ * several together saves none over another writer's change.
+ */
 class ConcurrentChangeTest extends IntakeServiceTest {
 
     @Autowired
@@ -40,5 +46,35 @@ class ConcurrentChangeTest extends IntakeServiceTest {
         assertThat(otherWrites.get()).isGreaterThanOrEqualTo(20);
         assertThat(changed.additionalInformation()).contains("Lubangnya makin lebar");
         assertThat(reports.byId(reportId).orElseThrow().additionalInformation()).containsExactly("Lubangnya makin lebar");
+    }
+
+    @Test
+    void savingSeveralTogetherSavesTheUntouchedOnesAndNamesTheOneAnotherWriterChangedMeanwhile() {
+        String untouched = reportIdOf(submitReport(REPORTER).get("trackingNumber").asString());
+        String changedMeanwhile = reportIdOf(submitReport(REPORTER).get("trackingNumber").asString());
+        Map<String, Report> read = reports.byIds(List.of(untouched, changedMeanwhile, "no-such-report"));
+        assertThat(read).containsOnlyKeys(untouched, changedMeanwhile);
+        reports.change(changedMeanwhile, report -> report.addInformation("dari penulis lain", Instant.now()));
+        read.values().forEach(report -> report.addInformation("dari pengikut", Instant.now()));
+
+        Set<String> notSaved = reports.saveAllUnlessChangedMeanwhile(read.values());
+
+        assertThat(notSaved).containsExactly(changedMeanwhile);
+        assertThat(reports.byId(untouched).orElseThrow().additionalInformation()).containsExactly("dari pengikut");
+        assertThat(reports.byId(changedMeanwhile).orElseThrow().additionalInformation())
+                .containsExactly("dari penulis lain");
+    }
+
+    @Test
+    void aReportTheRelayClaimedMeanwhileIsNotSavedOverItsLease() {
+        String reportId = reportIdOf(submitReport(REPORTER).get("trackingNumber").asString());
+        Report read = reports.byIds(List.of(reportId)).get(reportId);
+        // as the relay's claim does: a lease, the version left as it was
+        mongo.getCollection("reports").updateOne(new Document("_id", reportId),
+                new Document("$set", new Document("outboxLeaseOwner", "another-relay")));
+        read.addInformation("terlambat", Instant.now());
+
+        assertThat(reports.saveAllUnlessChangedMeanwhile(List.of(read))).containsExactly(reportId);
+        assertThat(reports.byId(reportId).orElseThrow().additionalInformation()).isEmpty();
     }
 }

@@ -95,21 +95,29 @@ public class ProcessedEvents {
             }
         }
         Set<String> seen = processedAmong(consumer, events);
-        List<Document> applied = new ArrayList<>(events.size());
+        List<Integer> fresh = new ArrayList<>(events.size());
         for (int n = 0; n < events.size(); n++) {
-            IncomingEvent event = events.get(n);
-            String key = key(consumer, event.id());
-            if (!seen.add(key)) {
+            if (seen.add(key(consumer, events.get(n).id()))) {
+                fresh.add(n);
+            } else {
                 duplicates.increment();
-                continue;
             }
+        }
+        try {
+            handler.prepare(fresh.stream().map(events::get).toList());
+        } catch (RuntimeException e) {
+            throw new BatchListenerFailedException("preparing the batch's events failed: " + e.getMessage(), e, 0);
+        }
+        List<Document> applied = new ArrayList<>(fresh.size());
+        for (int n : fresh) {
+            IncomingEvent event = events.get(n);
             try {
                 EventTrace.apply(event, handler::apply);
             } catch (RuntimeException failure) {
                 flushAndRecord(handler, applied);
                 throw new BatchListenerFailedException(failure.getMessage(), failure, recordIndexes.get(n));
             }
-            applied.add(entry(key, event));
+            applied.add(entry(key(consumer, event.id()), event));
         }
         flushAndRecord(handler, applied);
         if (unreadable != null) {

@@ -42,6 +42,11 @@ public abstract class OutboxAggregate {
         return raisedSinceLoad.contains(eventId);
     }
 
+    /** How many events the outbox held when this copy was loaded: a save conditional on it keeps them from repeating. */
+    public int eventsPendingAtLoad() {
+        return outbox.size() - raisedSinceLoad.size();
+    }
+
     public List<OutboxMessage> pendingEvents() {
         return Collections.unmodifiableList(outbox);
     }

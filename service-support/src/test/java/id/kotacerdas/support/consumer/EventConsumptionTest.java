@@ -166,6 +166,54 @@ class EventConsumptionTest {
     }
 
     @Test
+    void theHandlerIsPreparedOnceWithOnlyTheNewEventsBeforeTheFirstIsApplied() {
+        ProcessedEvents processed = processedEvents();
+        EventEnvelope earlier = event("a");
+        EventEnvelope first = event("b");
+        EventEnvelope second = event("c");
+        processed.onceEach("batch-test", consumed(earlier), reader, e -> { });
+        List<String> steps = new ArrayList<>();
+
+        processed.onceEach("batch-test", consumed(earlier, first, second, first), reader, new EventBatchHandler() {
+            @Override
+            public void prepare(List<IncomingEvent> events) {
+                steps.add("prepare " + events.stream().map(IncomingEvent::id).toList());
+            }
+
+            @Override
+            public void apply(IncomingEvent event) {
+                steps.add("apply " + event.id());
+            }
+        });
+
+        assertThat(steps).containsExactly("prepare " + List.of(first.id(), second.id()), "apply " + first.id(),
+                "apply " + second.id());
+    }
+
+    @Test
+    void aFailedPreparationAppliesAndRecordsNothingAndReportsTheBatchFromItsFirstRecord() {
+        ProcessedEvents processed = processedEvents();
+        EventEnvelope event = event("a");
+        List<String> applied = new ArrayList<>();
+
+        assertThatThrownBy(() -> processed.onceEach("batch-test", consumed(event), reader, new EventBatchHandler() {
+            @Override
+            public void prepare(List<IncomingEvent> events) {
+                throw new IllegalStateException("store unavailable");
+            }
+
+            @Override
+            public void apply(IncomingEvent e) {
+                applied.add(e.id());
+            }
+        })).isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex()).isZero())
+                .hasMessageContaining("store unavailable");
+
+        assertThat(applied).isEmpty();
+        assertThat(processed.wasProcessed("batch-test", event.id())).isFalse();
+    }
+
+    @Test
     void aFailingHandlerIsReportedByItsRecordIndexOnceTheEventsBeforeItAreRecorded() {
         ProcessedEvents processed = processedEvents();
         EventEnvelope before = event("a");
