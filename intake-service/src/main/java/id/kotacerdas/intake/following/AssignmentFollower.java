@@ -41,7 +41,8 @@ import id.kotacerdas.support.problem.NotFoundException;
  * Follows routing-service's story of each report ({@code city.assignments.v1}, keyed by report id, so in
  * order per report): keeps status and history, and tells the reporter at the steps that matter. A
  * redelivered event changes nothing: the report itself remembers the ids it applied (checked and recorded in
- * the same versioned write), and the notification request id is derived from the event id.
+ * the same versioned write), and the notification request id is derived from the event id; the processed-events
+ * log only spares a poll the events applied before.
  * <p>
  * A poll at a time: its reports are read together, its events applied to them in order, and the changed reports
  * saved together, each under the condition that nobody changed it meanwhile. A report another writer changed in
