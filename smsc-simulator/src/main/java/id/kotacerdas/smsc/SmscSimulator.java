@@ -134,10 +134,10 @@ public final class SmscSimulator implements AutoCloseable {
 
     /**
      * Like {@link #start(SmscConfig)}, and hands {@code onReceived} each whole message once (a concatenated one when
-     * its last part arrives), in arrival order per session, on the thread that answers its submit_sm, after the
-     * simulator kept it and before the client gets its submit_sm_resp. A keeper of every message can use this
-     * instead of reading {@link #received()} over and over. What the listener throws is logged; the submit is
-     * still accepted.
+     * its last part arrives), on the thread that handles its submit_sm (several may run at once, so submits in flight
+     * together may be handed over in either order), after the simulator kept it and before the client gets its
+     * submit_sm_resp. A keeper of every message can use this instead of reading {@link #received()} over and over.
+     * What the listener throws is logged; the submit is still accepted.
      */
     public static SmscSimulator start(SmscConfig config, Consumer<ReceivedSms> onReceived) {
         if (onReceived == null) {

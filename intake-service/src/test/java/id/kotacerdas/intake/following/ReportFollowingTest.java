@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -96,8 +97,8 @@ class ReportFollowingTest extends IntakeServiceTest {
         String healthyId = reportIdOf(healthy);
         String brokenId = reportIdOf(broken);
         // a reporter contact that no longer opens: telling this reporter fails, after the step changed the report
-        mongo.getCollection("reports").updateOne(new org.bson.Document("_id", brokenId), new org.bson.Document("$set",
-                new org.bson.Document("reporter.sealedContact", "not-a-sealed-contact")));
+        mongo.getCollection("reports").updateOne(new Document("_id", brokenId), new Document("$set",
+                new Document("reporter.sealedContact", "not-a-sealed-contact")));
         String brokenAcknowledged = UUID.randomUUID().toString();
         String brokenRouted = UUID.randomUUID().toString();
 
@@ -111,10 +112,10 @@ class ReportFollowingTest extends IntakeServiceTest {
                 .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex()).isEqualTo(2));
 
         assertThat(statusOf(healthy)).isEqualTo("ROUTED");
-        org.bson.Document brokenNow = mongo.getCollection("reports").find(new org.bson.Document("_id", brokenId)).first();
+        Document brokenNow = mongo.getCollection("reports").find(new Document("_id", brokenId)).first();
         assertThat(brokenNow.getList("appliedEventIds", String.class)).containsExactly(brokenAcknowledged);
         assertThat(brokenNow.getString("status")).isEqualTo("ACKNOWLEDGED");
-        assertThat(brokenNow.getList("history", org.bson.Document.class)).extracting(h -> h.getString("step"))
+        assertThat(brokenNow.getList("history", Document.class)).extracting(h -> h.getString("step"))
                 .containsExactly("SUBMITTED", "ACKNOWLEDGED");
     }
 
@@ -199,7 +200,7 @@ class ReportFollowingTest extends IntakeServiceTest {
 
         publishAssignmentEvent(lateEvent, routed(reportId, trackingNumber));
 
-        await().atMost(WAIT).until(() -> mongo.getCollection("reports").find(new org.bson.Document("_id", reportId))
+        await().atMost(WAIT).until(() -> mongo.getCollection("reports").find(new Document("_id", reportId))
                 .first().getList("appliedEventIds", String.class).contains(lateEvent));
         assertThat(statusOf(trackingNumber)).isEqualTo("WITHDRAWN");
     }
