@@ -25,8 +25,14 @@ class TracingAndDocsTest extends GatewayTestBase {
                 .expectHeader().exists("X-Request-Id")
                 .expectBody(json()).returnResult();
         Map<String, String> forwarded = forwardedHeaders(result.getResponseBody());
-        assertThat(forwarded.get("x-request-id")).isEqualTo(result.getResponseHeaders().getFirst("X-Request-Id"));
+        assertThat(forwarded.get("x-request-id")).isEqualTo(result.getResponseHeaders().getFirst("X-Request-Id"))
+                .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
         assertThat(forwarded.get("traceparent")).matches(TRACEPARENT);
+
+        Map<String, String> next = forwardedHeaders(client().get().uri("/api/v1/reports/MMK-2026-000042").exchange()
+                .expectBody(json()).returnResult().getResponseBody());
+        assertThat(next.get("x-request-id")).isNotEqualTo(forwarded.get("x-request-id"));
+        assertThat(next.get("traceparent").substring(3, 35)).isNotEqualTo(forwarded.get("traceparent").substring(3, 35));
     }
 
     @Test

