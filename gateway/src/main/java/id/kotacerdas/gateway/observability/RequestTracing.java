@@ -77,7 +77,7 @@ public class RequestTracing implements WebFilter {
 
     /*
      * Request and trace ids must be unique, not unguessable. SecureRandom (also behind UUID.randomUUID) is one
-     * synchronized generator: on the event loops, under load, a profile caught them waiting 40-95 ms for its lock.
+     * synchronized generator: on the event loops, under load, a recording caught them waiting 20-140 ms for its lock.
      */
     private static String randomHex(int bytes) {
         byte[] random = new byte[bytes];
