@@ -148,6 +148,16 @@ public abstract class IntakeServiceTest {
         return answer.json();
     }
 
+    /** A report as submitted: its tracking number and its id. */
+    protected record SubmittedReport(String trackingNumber, String id) {
+    }
+
+    /** Submits a fresh valid report from {@link #REPORTER}. */
+    protected SubmittedReport submitted() {
+        String trackingNumber = submitReport(REPORTER).get("trackingNumber").asString();
+        return new SubmittedReport(trackingNumber, reportIdOf(trackingNumber));
+    }
+
     protected String reportIdOf(String trackingNumber) {
         return mongo.getCollection("reports").find(new org.bson.Document("trackingNumber", trackingNumber)).first()
                 .getString("_id");

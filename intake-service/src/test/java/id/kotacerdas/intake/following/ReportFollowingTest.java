@@ -59,60 +59,59 @@ class ReportFollowingTest extends IntakeServiceTest {
 
     @Test
     void onePollFollowsEachReportsStepsInOrderAndTellsEachReporterOnce() {
-        String first = submitReport(REPORTER).get("trackingNumber").asString();
-        String second = submitReport(REPORTER).get("trackingNumber").asString();
-        String firstId = reportIdOf(first);
-        String secondId = reportIdOf(second);
+        SubmittedReport first = submitted();
+        SubmittedReport second = submitted();
         String firstRouted = UUID.randomUUID().toString();
         String firstStarted = UUID.randomUUID().toString();
         String secondRouted = UUID.randomUUID().toString();
 
         follower.on(Polls.of(
-                assignmentRecord(firstRouted, routed(firstId, first)),
-                assignmentRecord(secondRouted, routed(secondId, second)),
+                assignmentRecord(firstRouted, routed(first.id(), first.trackingNumber())),
+                assignmentRecord(secondRouted, routed(second.id(), second.trackingNumber())),
                 assignmentRecord(firstStarted,
-                        new AssignmentStarted("asg-" + firstId, firstId, "mimika-dinas-pupr", Instant.now())),
-                assignmentRecord(firstRouted, routed(firstId, first)),
+                        new AssignmentStarted("asg-" + first.id(), first.id(), "mimika-dinas-pupr", Instant.now())),
+                assignmentRecord(firstRouted, routed(first.id(), first.trackingNumber())),
                 assignmentRecord(UUID.randomUUID().toString(), routed("no-such-report", "MMK-X"))));
 
-        assertThat(statusOf(first)).isEqualTo("IN_PROGRESS");
-        assertThat(get("/api/v1/reports/" + first).json().get("history").valueStream().map(h -> h.get("step").asString()))
+        assertThat(statusOf(first.trackingNumber())).isEqualTo("IN_PROGRESS");
+        assertThat(get("/api/v1/reports/" + first.trackingNumber()).json().get("history").valueStream()
+                .map(h -> h.get("step").asString()))
                 .containsExactly("SUBMITTED", "ROUTED", "IN_PROGRESS");
-        assertThat(statusOf(second)).isEqualTo("ROUTED");
+        assertThat(statusOf(second.trackingNumber())).isEqualTo("ROUTED");
         topics.awaitType("city.notification.requested.v1", json -> json.contains(firstStarted + ":reporter"), WAIT);
         topics.awaitType("city.notification.requested.v1", json -> json.contains(secondRouted + ":reporter"), WAIT);
-        assertThat(notificationsFor(first)).extracting(r -> JSON.readTree(RecordedTopics.value(r)))
+        assertThat(notificationsFor(first.trackingNumber())).extracting(r -> JSON.readTree(RecordedTopics.value(r)))
                 .extracting(request -> request.get("template").asString())
                 .containsExactlyInAnyOrder("report-received", "report-routed", "report-in-progress");
 
         follower.on(Polls.of(assignmentRecord(firstStarted,
-                new AssignmentStarted("asg-" + firstId, firstId, "mimika-dinas-pupr", Instant.now()))));
-        assertThat(get("/api/v1/reports/" + first).json().get("history")).hasSize(3);
+                new AssignmentStarted("asg-" + first.id(), first.id(), "mimika-dinas-pupr", Instant.now()))));
+        assertThat(get("/api/v1/reports/" + first.trackingNumber()).json().get("history")).hasSize(3);
     }
 
     @Test
     void anEventFailingMidwayIsReportedByItsRecordAndOnlyTheStepsBeforeItAreSaved() {
-        String healthy = submitReport(REPORTER).get("trackingNumber").asString();
-        String broken = submitReport(REPORTER).get("trackingNumber").asString();
-        String healthyId = reportIdOf(healthy);
-        String brokenId = reportIdOf(broken);
+        SubmittedReport healthy = submitted();
+        SubmittedReport broken = submitted();
         // a reporter contact that no longer opens: telling this reporter fails, after the step changed the report
-        mongo.getCollection("reports").updateOne(new Document("_id", brokenId), new Document("$set",
+        mongo.getCollection("reports").updateOne(new Document("_id", broken.id()), new Document("$set",
                 new Document("reporter.sealedContact", "not-a-sealed-contact")));
         String brokenAcknowledged = UUID.randomUUID().toString();
         String brokenRouted = UUID.randomUUID().toString();
 
         assertThatThrownBy(() -> follower.on(Polls.of(
-                assignmentRecord(UUID.randomUUID().toString(), routed(healthyId, healthy)),
+                assignmentRecord(UUID.randomUUID().toString(), routed(healthy.id(), healthy.trackingNumber())),
                 assignmentRecord(brokenAcknowledged,
-                        new AssignmentAcknowledged("asg-" + brokenId, brokenId, "mimika-dinas-pupr", Instant.now())),
-                assignmentRecord(brokenRouted, routed(brokenId, broken)),
+                        new AssignmentAcknowledged("asg-" + broken.id(), broken.id(), "mimika-dinas-pupr",
+                                Instant.now())),
+                assignmentRecord(brokenRouted, routed(broken.id(), broken.trackingNumber())),
                 assignmentRecord(UUID.randomUUID().toString(),
-                        new AssignmentStarted("asg-" + healthyId, healthyId, "mimika-dinas-pupr", Instant.now())))))
+                        new AssignmentStarted("asg-" + healthy.id(), healthy.id(), "mimika-dinas-pupr",
+                                Instant.now())))))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex()).isEqualTo(2));
 
-        assertThat(statusOf(healthy)).isEqualTo("ROUTED");
-        Document brokenNow = mongo.getCollection("reports").find(new Document("_id", brokenId)).first();
+        assertThat(statusOf(healthy.trackingNumber())).isEqualTo("ROUTED");
+        Document brokenNow = mongo.getCollection("reports").find(new Document("_id", broken.id())).first();
         assertThat(brokenNow.getList("appliedEventIds", String.class)).containsExactly(brokenAcknowledged);
         assertThat(brokenNow.getString("status")).isEqualTo("ACKNOWLEDGED");
         assertThat(brokenNow.getList("history", Document.class)).extracting(h -> h.getString("step"))

@@ -25,7 +25,7 @@ class ConcurrentChangeTest extends IntakeServiceTest {
 
     @Test
     void aChangeWaitsOutABurstOfOtherWritesInsteadOfFailing() {
-        String reportId = reportIdOf(submitReport(REPORTER).get("trackingNumber").asString());
+        String reportId = submitted().id();
         AtomicInteger otherWrites = new AtomicInteger();
         // another writer bumping the version as fast as it can for a while (at least 20 times, however slow the machine)
         CompletableFuture<Void> burst = CompletableFuture.runAsync(() -> {
@@ -50,8 +50,8 @@ class ConcurrentChangeTest extends IntakeServiceTest {
 
     @Test
     void savingSeveralTogetherSavesTheUntouchedOnesAndNamesTheOneAnotherWriterChangedMeanwhile() {
-        String untouched = reportIdOf(submitReport(REPORTER).get("trackingNumber").asString());
-        String changedMeanwhile = reportIdOf(submitReport(REPORTER).get("trackingNumber").asString());
+        String untouched = submitted().id();
+        String changedMeanwhile = submitted().id();
         Map<String, Report> read = reports.byIds(List.of(untouched, changedMeanwhile, "no-such-report"));
         assertThat(read).containsOnlyKeys(untouched, changedMeanwhile);
         reports.change(changedMeanwhile, report -> report.addInformation("dari penulis lain", Instant.now()));
@@ -67,7 +67,7 @@ class ConcurrentChangeTest extends IntakeServiceTest {
 
     @Test
     void aReportTheRelayClaimedMeanwhileIsNotSavedOverItsLease() {
-        String reportId = reportIdOf(submitReport(REPORTER).get("trackingNumber").asString());
+        String reportId = submitted().id();
         Report read = reports.byIds(List.of(reportId)).get(reportId);
         // as the relay's claim does: a lease, the version left as it was
         mongo.getCollection("reports").updateOne(new Document("_id", reportId),
