@@ -1,7 +1,11 @@
 package id.kotacerdas.gateway;
 
+import ch.qos.logback.classic.AsyncAppender;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.io.ClassPathResource;
@@ -90,6 +94,15 @@ class TracingAndDocsTest extends GatewayTestBase {
                     .expectStatus().isNotFound()
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
+    }
+
+    @Test
+    void theConsoleIsWrittenByAThreadOfItsOwn() {
+        Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME);
+
+        assertThat(root.getAppender("ASYNC_CONSOLE")).isInstanceOfSatisfying(AsyncAppender.class,
+                async -> assertThat(async.getAppender("CONSOLE")).isNotNull());
+        assertThat(root.getAppender("CONSOLE")).isNull();
     }
 
     @Test
