@@ -141,9 +141,9 @@ class FaultToleranceTest {
             Set<String> acceptedBallots = Set.copyOf(voting.accepted);
             long missing = acceptedBallots.stream().filter(code -> !board.contains(code)).count();
             long twice = board.size() - board.stream().distinct().count();
-            System.out.printf("[faults] ballots: %d cast attempts, %d accepted with 201, %d entries on the board, "
-                    + "accepted but missing %d, on the board twice %d, on the board without an accepted answer %d%n",
-                    voting.attempts.get(), acceptedBallots.size(), board.size(), missing, twice,
+            System.out.printf("[faults] ballots: %d cast attempts, %d accepted with 201 (the others: %s), %d entries on the "
+                    + "board, accepted but missing %d, on the board twice %d, on the board without an accepted answer %d%n",
+                    voting.attempts.get(), acceptedBallots.size(), voting.otherAnswers, board.size(), missing, twice,
                     board.stream().filter(code -> !acceptedBallots.contains(code)).count());
 
             assertThat(accepted).as("reports accepted under load").isNotEmpty();
@@ -217,6 +217,7 @@ class FaultToleranceTest {
         final OpenPilkades election;
         final List<String> accepted = new CopyOnWriteArrayList<>();
         final AtomicInteger attempts = new AtomicInteger();
+        final Map<String, AtomicInteger> otherAnswers = new ConcurrentHashMap<>();
         private volatile boolean running = true;
         private final Thread voter;
 
@@ -233,13 +234,17 @@ class FaultToleranceTest {
         private void vote() {
             for (int i = 0; running && i < election.voters(); i++) {
                 attempts.incrementAndGet();
+                // a ballot not accepted must then not be on the board either way, which the board check shows
                 try {
-                    String code = election.vote(platform, i);
-                    if (code != null) {
-                        accepted.add(code);
+                    OpenPilkades.Cast cast = election.vote(platform, i);
+                    if (cast.trackingCode() != null) {
+                        accepted.add(cast.trackingCode());
+                    } else {
+                        otherAnswers.computeIfAbsent(cast.refusal(), k -> new AtomicInteger()).incrementAndGet();
                     }
-                } catch (Exception refusedOrUnreachable) {
-                    // not accepted: it must then not be on the board either way, which the board check shows
+                } catch (Exception unreachable) {
+                    otherAnswers.computeIfAbsent(unreachable.getClass().getSimpleName(), k -> new AtomicInteger())
+                            .incrementAndGet();
                 }
                 pause(1);
             }

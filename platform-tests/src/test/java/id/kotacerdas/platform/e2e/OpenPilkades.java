@@ -68,16 +68,26 @@ final class OpenPilkades {
     }
 
     /** Checks voter {@code i} in and casts a booth-encrypted ballot; the tracking code when it was accepted (201), else null. */
-    String vote(RunningPlatform platform, int i) throws Exception {
+    /** One voter checks in and casts; the tracking code when the ballot was accepted, otherwise which step said what. */
+    Cast vote(RunningPlatform platform, int i) throws Exception {
         HttpResponse<String> checkIn = platform.send("POST", ELECTIONS + "/" + electionId + "/check-ins", officerKey,
                 "application/json", "{\"nik\":\"" + niks.get(i) + "\"}", Map.of());
         if (checkIn.statusCode() != 201) {
-            return null;
+            return Cast.refused("check-in " + checkIn.statusCode());
         }
         String ballot = RecordJson.MAPPER.writeValueAsString(new BallotEncryptor(context).encrypt("sukamaju", "sukamaju-" + (1 + i % 2)));
         HttpResponse<String> cast = platform.send("POST", ELECTIONS + "/" + electionId + "/ballots", null, "application/json",
                 "{\"token\":\"" + json(checkIn).path("token").asString() + "\",\"ballot\":" + ballot + "}", Map.of());
-        return cast.statusCode() == 201 ? json(cast).path("trackingCode").asString() : null;
+        return cast.statusCode() == 201 ? new Cast(json(cast).path("trackingCode").asString(), null)
+                : Cast.refused("cast " + cast.statusCode());
+    }
+
+    /** @param trackingCode null when not accepted; then {@code refusal} names the step and its status */
+    record Cast(String trackingCode, String refusal) {
+
+        static Cast refused(String refusal) {
+            return new Cast(null, refusal);
+        }
     }
 
     /** Every tracking code on the public board, in chain order. */
