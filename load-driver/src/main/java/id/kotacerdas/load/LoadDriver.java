@@ -172,10 +172,9 @@ public final class LoadDriver {
 
     /**
      * Both paths leave routing and notification work behind them. Taking turns in short slices spreads drift over
-     * both, but a turn that starts on the other path's leftovers pays for them: 5 s of the faster path leave twice the
-     * work of the slower one's, most of the next turn's CPU on two cores, so the slower path fell further behind on
-     * every turn. Each turn therefore starts once the previous turn's work is done (not counted), and counts only
-     * what its own path accepts while its own work competes with it.
+     * both, but a turn that starts on the other path's leftovers pays for them, and 5 s of the faster path leave about
+     * twice the work of the slower one's. Each turn therefore starts once the previous turn's work is done (not
+     * counted), and counts only what its own path accepts while its own work competes with it.
      *
      * @return reports accepted on both paths
      */
