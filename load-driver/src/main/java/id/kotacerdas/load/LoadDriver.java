@@ -190,8 +190,8 @@ public final class LoadDriver {
             backlog.workOff(patience);
             directCapacity = directCapacity.and(direct.closedLoop(clients, slice));
         }
-        System.out.printf("Reports, closed loop, %d clients, %d s on each path in turns of 5 s, each on a worked-off backlog:%n", clients,
-                duration.toSeconds());
+        System.out.printf("Reports, closed loop, %d clients, %d s on each path in turns of 5 s, each on a worked-off backlog:%n",
+                clients, duration.toSeconds());
         System.out.printf("  via gateway : %,.0f accepted/s (%d failed: %s), latency %s%n", gatewayCapacity.acceptedPerSecond(),
                 gatewayCapacity.failed(), gatewayCapacity.failures(), gatewayCapacity.latencies().summary());
         System.out.printf("  intake direct: %,.0f accepted/s (%d failed: %s), latency %s%n", directCapacity.acceptedPerSecond(),

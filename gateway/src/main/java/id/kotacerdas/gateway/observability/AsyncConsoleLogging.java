@@ -15,12 +15,15 @@ import org.springframework.core.Ordered;
  * Hands the console appender Boot configured to a queue and a thread of its own. The gateway's event loops each
  * serve many connections; writing a log line (the access log's, for one) on them made every connection of that
  * loop wait for standard output, 10-153 ms at a time in a recording under load. Nothing is dropped: when the queue
- * is full the logging thread waits, as it did before, and the queue is drained when the logging system stops.
+ * is full the logging thread waits, as it did before, and the queue is drained (for up to {@link #DRAIN_AT_STOP_MS})
+ * when the logging system stops.
  */
 public class AsyncConsoleLogging implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
     static final String CONSOLE = "CONSOLE";
     static final String ASYNC_CONSOLE = "ASYNC_CONSOLE";
+    /** Logback's default is one second, too short for a full queue of 8192 lines on a busy machine. */
+    static final int DRAIN_AT_STOP_MS = 10_000;
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
@@ -43,6 +46,7 @@ public class AsyncConsoleLogging implements ApplicationListener<ApplicationEnvir
         // the default throws away INFO lines once the queue is 80 % full; access lines are worth keeping
         async.setDiscardingThreshold(0);
         async.setNeverBlock(false);
+        async.setMaxFlushTime(DRAIN_AT_STOP_MS);
         async.addAppender(console);
         async.start();
         root.addAppender(async);

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AsyncConsoleLoggingTest {
 
     private final LoggerContext context = new LoggerContext();
-    private final SlowConsole console = new SlowConsole();
+    private SlowConsole console = new SlowConsole(1);
 
     @Test
     void linesAreWrittenByTheLoggingThreadNotTheCaller() {
@@ -46,6 +46,19 @@ class AsyncConsoleLoggingTest {
     }
 
     @Test
+    void linesStillQueuedAtStopAreWrittenEvenWhenThatTakesLongerThanLogbacksDefaultSecond() {
+        console = new SlowConsole(5);
+        startConsole();
+        AsyncConsoleLogging.moveConsoleOffTheCallingThread(context, 400);
+        Logger access = context.getLogger("id.kotacerdas.gateway.access");
+
+        IntStream.range(0, 400).forEach(i -> access.info("line {}", i));
+        context.stop();
+
+        assertThat(console.lines).hasSize(400);
+    }
+
+    @Test
     void withoutABootConsoleNothingIsChanged() {
         AsyncConsoleLogging.moveConsoleOffTheCallingThread(context, 64);
 
@@ -69,13 +82,17 @@ class AsyncConsoleLoggingTest {
 
         final List<String> lines = new CopyOnWriteArrayList<>();
         final List<String> writers = new CopyOnWriteArrayList<>();
+        private final long millisPerLine;
+
+        SlowConsole(long millisPerLine) {
+            this.millisPerLine = millisPerLine;
+        }
 
         @Override
         protected void append(ILoggingEvent event) {
-            try {
-                Thread.sleep(1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            long until = System.nanoTime() + millisPerLine * 1_000_000;
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
             }
             writers.add(Thread.currentThread().getName());
             lines.add(event.getFormattedMessage());
