@@ -217,7 +217,7 @@ class FaultToleranceTest {
         final OpenPilkades election;
         final List<String> accepted = new CopyOnWriteArrayList<>();
         final AtomicInteger attempts = new AtomicInteger();
-        final Map<String, AtomicInteger> otherAnswers = new ConcurrentHashMap<>();
+        final Map<String, Integer> otherAnswers = new ConcurrentHashMap<>();
         private volatile boolean running = true;
         private final Thread voter;
 
@@ -240,11 +240,10 @@ class FaultToleranceTest {
                     if (cast.trackingCode() != null) {
                         accepted.add(cast.trackingCode());
                     } else {
-                        otherAnswers.computeIfAbsent(cast.refusal(), k -> new AtomicInteger()).incrementAndGet();
+                        otherAnswers.merge(cast.refusal(), 1, Integer::sum);
                     }
                 } catch (Exception unreachable) {
-                    otherAnswers.computeIfAbsent(unreachable.getClass().getSimpleName(), k -> new AtomicInteger())
-                            .incrementAndGet();
+                    otherAnswers.merge(unreachable.getClass().getSimpleName(), 1, Integer::sum);
                 }
                 pause(1);
             }
@@ -261,7 +260,7 @@ class FaultToleranceTest {
         final RunningPlatform platform;
         final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         final Map<String, String> accepted = new ConcurrentHashMap<>();
-        final Map<String, AtomicInteger> otherAnswers = new ConcurrentHashMap<>();
+        final Map<String, Integer> otherAnswers = new ConcurrentHashMap<>();
         final List<java.util.concurrent.CompletableFuture<?>> inFlight = new CopyOnWriteArrayList<>();
         final AtomicInteger sent = new AtomicInteger();
 
@@ -286,11 +285,11 @@ class FaultToleranceTest {
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             inFlight.add(platform.http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((answer, error) -> {
                 if (error != null) {
-                    otherAnswers.computeIfAbsent(error.getClass().getSimpleName(), k -> new AtomicInteger()).incrementAndGet();
+                    otherAnswers.merge(error.getClass().getSimpleName(), 1, Integer::sum);
                 } else if (answer.statusCode() == 201) {
                     accepted.put(json(answer).path("trackingNumber").asString(), phone);
                 } else {
-                    otherAnswers.computeIfAbsent(Integer.toString(answer.statusCode()), k -> new AtomicInteger()).incrementAndGet();
+                    otherAnswers.merge(Integer.toString(answer.statusCode()), 1, Integer::sum);
                 }
             }));
         }
