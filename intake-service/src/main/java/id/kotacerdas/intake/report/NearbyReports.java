@@ -2,15 +2,22 @@ package id.kotacerdas.intake.report;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 
 import id.kotacerdas.intake.location.Distance;
 import id.kotacerdas.intake.location.GeoHash;
@@ -23,8 +30,11 @@ import id.kotacerdas.intake.location.GeoHash;
 @Component
 public class NearbyReports {
 
-    private static final List<ReportStatus> OPEN = List.of(ReportStatus.SUBMITTED, ReportStatus.ROUTED,
-            ReportStatus.ACKNOWLEDGED, ReportStatus.IN_PROGRESS, ReportStatus.REOPENED);
+    private static final List<String> OPEN = Stream.of(ReportStatus.SUBMITTED, ReportStatus.ROUTED,
+            ReportStatus.ACKNOWLEDGED, ReportStatus.IN_PROGRESS, ReportStatus.REOPENED).map(Enum::name).toList();
+    private static final Bson FIELDS = Projections.fields(Projections.excludeId(),
+            Projections.include("trackingNumber", "status", "latitude", "longitude", "submittedAt"));
+    private static final int MAX_SHOWN = 10;
 
     private final MongoTemplate mongo;
     private final double radiusMeters;
@@ -41,16 +51,22 @@ public class NearbyReports {
     public List<PossibleDuplicate> possibleDuplicates(String jurisdictionId, String serviceCode, double latitude,
                                                       double longitude, Instant now) {
         Set<String> cells = GeoHash.cellsAround(latitude, longitude, radiusMeters);
-        Query query = Query.query(Criteria.where("jurisdictionId").is(jurisdictionId).and("serviceCode").is(serviceCode)
-                .and("geoCells").in(cells).and("status").in(OPEN).and("submittedAt").gte(now.minus(window)));
-        query.fields().include("trackingNumber", "status", "latitude", "longitude", "submittedAt");
-        return mongo.find(query, Report.class).stream()
-                .map(r -> new PossibleDuplicate(r.trackingNumber(), r.status(),
-                        (int) Math.round(Distance.meters(latitude, longitude, r.latitude(), r.longitude())),
-                        r.submittedAt()))
-                .filter(d -> d.distanceMeters() <= radiusMeters)
-                .sorted(Comparator.comparingInt(PossibleDuplicate::distanceMeters))
-                .limit(10)
-                .toList();
+        Bson nearbyOpenReports = Filters.and(Filters.eq("jurisdictionId", jurisdictionId),
+                Filters.eq("serviceCode", serviceCode), Filters.in("geoCells", cells), Filters.in("status", OPEN),
+                Filters.gte("submittedAt", Date.from(now.minus(window))));
+        List<PossibleDuplicate> found = new ArrayList<>();
+        // read as plain documents: mapping each candidate onto a whole Report cost intake more than the query itself
+        for (Document candidate : mongo.getCollection(Report.COLLECTION).find(nearbyOpenReports).projection(FIELDS)) {
+            double candidateLatitude = candidate.getDouble("latitude");
+            double candidateLongitude = candidate.getDouble("longitude");
+            int meters = (int) Math.round(Distance.meters(latitude, longitude, candidateLatitude, candidateLongitude));
+            if (meters <= radiusMeters) {
+                found.add(new PossibleDuplicate(candidate.getString("trackingNumber"),
+                        ReportStatus.valueOf(candidate.getString("status")), meters,
+                        candidate.getDate("submittedAt").toInstant()));
+            }
+        }
+        found.sort(Comparator.comparingInt(PossibleDuplicate::distanceMeters));
+        return found.size() > MAX_SHOWN ? List.copyOf(found.subList(0, MAX_SHOWN)) : found;
     }
 }

@@ -30,6 +30,24 @@ class DuplicatesTest extends IntakeServiceTest {
     }
 
     @Test
+    void aReportNoLongerOpenIsNotOfferedAndTheClosestComesFirst() {
+        double[] spot = freshSpotInMimika();
+        String farther = submit("sampah", spot[0] + 0.0003, spot[1]).get("trackingNumber").asString(); // ~33 m
+        String closer = submit("sampah", spot[0] + 0.0001, spot[1]).get("trackingNumber").asString(); // ~11 m
+        String settled = submit("sampah", spot[0], spot[1]).get("trackingNumber").asString();
+        assertThat(post("/api/v1/reports/" + settled + "/duplicate-of", "{\"duplicateOf\":\"" + closer + "\"}",
+                as("agency-staff")).status()).isEqualTo(200);
+
+        JsonNode next = submit("sampah", spot[0], spot[1]);
+
+        List<String> candidates = new ArrayList<>();
+        next.get("possibleDuplicates").forEach(d -> candidates.add(d.get("trackingNumber").asString()));
+        assertThat(candidates).containsExactly(closer, farther);
+        assertThat(next.get("possibleDuplicates").get(0).get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(next.get("possibleDuplicates").get(0).get("submittedAt").asString()).isNotBlank();
+    }
+
+    @Test
     void aCitizenSupportsAnExistingReportOncePerSupporter() {
         String trackingNumber = submitReport(REPORTER).get("trackingNumber").asString();
         String path = "/api/v1/reports/" + trackingNumber + "/supporters";
