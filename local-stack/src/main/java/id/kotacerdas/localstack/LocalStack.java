@@ -69,6 +69,7 @@ public final class LocalStack {
         console.line("Kota Cerdas local stack: starting in " + home.repository());
         cleanUpLeftovers();
         checkPorts();
+        home.keepPreviousRunsLogs();
         Map<String, String> secrets = Secrets.loadOrCreate(home.secretsFile());
 
         startKafka();

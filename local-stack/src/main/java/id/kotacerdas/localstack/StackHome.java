@@ -2,14 +2,20 @@ package id.kotacerdas.localstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
  * Where the local stack keeps its state: everything lives under {@code dir}, by default {@code <repo>/.smartcity};
  * tests give a directory of their own so they never touch a developer's stack.
  */
 public record StackHome(Path repository, Path dir) {
+
+    /** Written by the launcher itself (see the smartcity script and log4j2.xml), not by a child process. */
+    static final String LAUNCHER_LOG = "launcher.log";
 
     public StackHome {
         repository = repository.toAbsolutePath().normalize();
@@ -46,6 +52,25 @@ public record StackHome(Path repository, Path dir) {
 
     public Path logFile(String part) {
         return logsDir().resolve(part + ".log");
+    }
+
+    /**
+     * Moves each part's log of the run before to {@code <part>.log.1} (replacing the one before that), so logs
+     * grow with one run, not with every run since the stack was first started. The launcher's own log rolls by
+     * itself (log4j2.xml): it is open before this runs.
+     */
+    public void keepPreviousRunsLogs() {
+        try (DirectoryStream<Path> logs = Files.newDirectoryStream(logsDir(), "*.log")) {
+            for (Path log : logs) {
+                if (!log.getFileName().toString().equals(LAUNCHER_LOG)) {
+                    Files.move(log, log.resolveSibling(log.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (NoSuchFileException noLogsYet) {
+            // a first start
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move the previous run's logs in " + logsDir(), e);
+        }
     }
 
     public Path secretsFile() {
