@@ -41,6 +41,8 @@ class FaultToleranceTest {
 
     private static final double REPORTS_PER_SECOND = 3;
     private static final Duration CONVERGENCE = Duration.ofMinutes(4);
+    /** Which fault the load is under, to tell each answer other than 201 by when it was sent. */
+    private static volatile String phase = "before the faults";
 
     static boolean faultsWanted() {
         return Boolean.getBoolean("faults") || "true".equalsIgnoreCase(System.getenv("KOTACERDAS_E2E_FAULTS"));
@@ -88,7 +90,7 @@ class FaultToleranceTest {
             voting.stop();
 
             Set<String> accepted = load.accepted.keySet();
-            System.out.printf("[faults] load: %d submissions, %d accepted with 201, other answers %s%n",
+            System.out.printf("[faults] load: %d submissions, %d accepted with 201, the other answers by when they were sent: %s%n",
                     load.sent.get(), accepted.size(), load.otherAnswers);
 
             // every accepted report routed: wait until each has its ReportRouted, then a little longer for late repeats
@@ -195,7 +197,9 @@ class FaultToleranceTest {
 
     private static void fault(String name, ThrowingRunnable action) throws Exception {
         long start = System.nanoTime();
+        phase = "during " + name;
         action.run();
+        phase = "after " + name;
         System.out.printf("[faults] %s: done, service back after %.1f s%n", name, (System.nanoTime() - start) / 1e9);
     }
 
@@ -234,16 +238,17 @@ class FaultToleranceTest {
         private void vote() {
             for (int i = 0; running && i < election.voters(); i++) {
                 attempts.incrementAndGet();
+                String sentDuring = phase;
                 // a ballot not accepted must then not be on the board either way, which the board check shows
                 try {
                     OpenPilkades.Cast cast = election.vote(platform, i);
                     if (cast.trackingCode() != null) {
                         accepted.add(cast.trackingCode());
                     } else {
-                        otherAnswers.merge(cast.refusal(), 1, Integer::sum);
+                        otherAnswers.merge(cast.refusal() + " " + sentDuring, 1, Integer::sum);
                     }
                 } catch (Exception unreachable) {
-                    otherAnswers.merge(unreachable.getClass().getSimpleName(), 1, Integer::sum);
+                    otherAnswers.merge(unreachable.getClass().getSimpleName() + " " + sentDuring, 1, Integer::sum);
                 }
                 pause(1);
             }
@@ -275,6 +280,7 @@ class FaultToleranceTest {
 
         private void submit(String key) {
             int n = sent.incrementAndGet();
+            String sentDuring = phase;
             String phone = "+62813" + String.format("%08d", 50_000_000 + n + (System.currentTimeMillis() / 1000 % 1000) * 10_000);
             String body = """
                     {"jurisdiction":"mimika","type":"ADUAN","serviceCode":"jalan-rusak","description":"Beban uji %d: jalan berlubang",
@@ -285,11 +291,11 @@ class FaultToleranceTest {
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             inFlight.add(platform.http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((answer, error) -> {
                 if (error != null) {
-                    otherAnswers.merge(error.getClass().getSimpleName(), 1, Integer::sum);
+                    otherAnswers.merge(error.getClass().getSimpleName() + " " + sentDuring, 1, Integer::sum);
                 } else if (answer.statusCode() == 201) {
                     accepted.put(json(answer).path("trackingNumber").asString(), phone);
                 } else {
-                    otherAnswers.merge(Integer.toString(answer.statusCode()), 1, Integer::sum);
+                    otherAnswers.merge(answer.statusCode() + " " + sentDuring, 1, Integer::sum);
                 }
             }));
         }
