@@ -78,6 +78,12 @@ class FaultToleranceTest {
                 platform.stack.restartService("notification-service");
             });
             pause(5);
+            fault("kill -9 voting-service", () -> {
+                platform.stack.killService("voting-service");
+                pause(3);
+                platform.stack.restartService("voting-service");
+            });
+            pause(5);
             fault("restart the Kafka broker", platform.stack::restartKafka);
             pause(5);
             fault("stop the store for 5 s", () -> {
