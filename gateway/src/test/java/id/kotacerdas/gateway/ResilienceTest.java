@@ -1,6 +1,9 @@
 package id.kotacerdas.gateway;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.http.MediaType;
 
 import java.net.URI;
@@ -20,6 +23,9 @@ import static org.awaitility.Awaitility.await;
 /** Load balancing over instances, health-based removal, circuit breaking and safe retries. */
 class ResilienceTest extends GatewayTestBase {
 
+    @Autowired
+    ReactiveResilience4JCircuitBreakerFactory breakers;
+
     @Test
     void aStoppedServiceAnswers503ProblemAndRecoversWhenItReturns() {
         NOTIFICATION.stop();
@@ -35,6 +41,28 @@ class ResilienceTest extends GatewayTestBase {
         }
         await().atMost(PATIENCE).untilAsserted(() ->
                 client().get().uri("/api/v1/notifications?requestId=r-1").header("X-API-Key", OPERATOR_KEY)
+                        .exchange().expectStatus().isOk());
+    }
+
+    @Test
+    void answersThatNoInstanceIsUpLeaveTheBreakerClosedForTheServicesReturn() throws InterruptedException {
+        CircuitBreaker breaker = breakers.getCircuitBreakerRegistry().circuitBreaker("notification-service");
+        NOTIFICATION.stop();
+        try {
+            // past the next health checks (every 1 s here): the load balancer has no instance left to call
+            Thread.sleep(3_000);
+            breaker.reset();
+            for (int i = 0; i < 15; i++) {
+                client().get().uri("/api/v1/notifications?requestId=r-2").header("X-API-Key", OPERATOR_KEY).exchange()
+                        .expectStatus().isEqualTo(503);
+            }
+            assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+            assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isZero();
+        } finally {
+            NOTIFICATION.restart();
+        }
+        await().atMost(PATIENCE).untilAsserted(() ->
+                client().get().uri("/api/v1/notifications?requestId=r-2").header("X-API-Key", OPERATOR_KEY)
                         .exchange().expectStatus().isOk());
     }
 
