@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -27,10 +28,19 @@ class TrackingNumbersTest extends IntakeServiceTest {
     @Autowired
     Jurisdictions jurisdictions;
 
+    private Jurisdiction mimika;
+    /** A far year no other test submits in, so each test starts its own counter. */
+    private Instant year;
+
+    @BeforeEach
+    void aCounterOfItsOwn() {
+        mimika = jurisdictions.find("mimika").orElseThrow();
+        year = ZonedDateTime.of(3000 + ThreadLocalRandom.current().nextInt(6000), 6, 1, 0, 0, 0, 0, ZoneOffset.UTC)
+                .toInstant();
+    }
+
     @Test
     void twoInstancesTakingNumbersAtOnceNeverHandOutTheSameOne() throws Exception {
-        Jurisdiction mimika = jurisdictions.find("mimika").orElseThrow();
-        Instant year = aYearOfItsOwn();
         List<TrackingNumbers> instances = List.of(new TrackingNumbers(mongo, 7), new TrackingNumbers(mongo, 7));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -51,8 +61,6 @@ class TrackingNumbersTest extends IntakeServiceTest {
 
     @Test
     void anInstanceGoesToTheStoreOncePerBlockAndCountsOnWithoutGaps() {
-        Jurisdiction mimika = jurisdictions.find("mimika").orElseThrow();
-        Instant year = aYearOfItsOwn();
         TrackingNumbers instance = new TrackingNumbers(mongo, 20);
 
         List<String> numbers = new ArrayList<>();
@@ -60,7 +68,7 @@ class TrackingNumbersTest extends IntakeServiceTest {
             numbers.add(instance.next(mimika, year));
         }
 
-        String counter = numbers.get(0).substring(0, "MMK-0000".length());
+        String counter = counterOf(numbers.get(0));
         assertThat(numbers.get(0)).isEqualTo(counter + "-000001");
         assertThat(numbers.get(20)).isEqualTo(counter + "-000021");
         assertThat(reservedUpTo(counter)).as("two blocks of 20 reserved for 21 numbers").isEqualTo(40);
@@ -68,8 +76,6 @@ class TrackingNumbersTest extends IntakeServiceTest {
 
     @Test
     void aRestartedInstanceContinuesAfterEveryNumberReservedBefore() {
-        Jurisdiction mimika = jurisdictions.find("mimika").orElseThrow();
-        Instant year = aYearOfItsOwn();
         String first = new TrackingNumbers(mongo, 20).next(mimika, year);
 
         String afterRestart = new TrackingNumbers(mongo, 20).next(mimika, year);
@@ -80,15 +86,13 @@ class TrackingNumbersTest extends IntakeServiceTest {
 
     @Test
     void aBlockOfOneReservesEveryNumberOnItsOwn() {
-        Jurisdiction mimika = jurisdictions.find("mimika").orElseThrow();
-        Instant year = aYearOfItsOwn();
         TrackingNumbers instance = new TrackingNumbers(mongo, 1);
 
         instance.next(mimika, year);
         String second = instance.next(mimika, year);
 
         assertThat(second).endsWith("-000002");
-        assertThat(reservedUpTo(second.substring(0, "MMK-0000".length()))).isEqualTo(2);
+        assertThat(reservedUpTo(counterOf(second))).isEqualTo(2);
     }
 
     private long reservedUpTo(String counter) {
@@ -96,9 +100,8 @@ class TrackingNumbersTest extends IntakeServiceTest {
         return ((Number) stored.get("seq")).longValue();
     }
 
-    /** A far year no other test submits in, so each test starts its own counter. */
-    private static Instant aYearOfItsOwn() {
-        int year = 3000 + ThreadLocalRandom.current().nextInt(6000);
-        return ZonedDateTime.of(year, 6, 1, 0, 0, 0, 0, ZoneOffset.UTC).toInstant();
+    /** {@code MMK-3172} of {@code MMK-3172-000021}. */
+    private static String counterOf(String trackingNumber) {
+        return trackingNumber.substring(0, trackingNumber.lastIndexOf('-'));
     }
 }

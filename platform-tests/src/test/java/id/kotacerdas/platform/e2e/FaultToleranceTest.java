@@ -60,30 +60,14 @@ class FaultToleranceTest {
             load.start();
             voting.start();
             pause(10);
-            fault("kill -9 intake-service", () -> {
-                platform.stack.killService("intake-service");
-                pause(3);
-                platform.stack.restartService("intake-service");
-            });
-            pause(5);
-            fault("kill -9 routing-service", () -> {
-                platform.stack.killService("routing-service");
-                pause(3);
-                platform.stack.restartService("routing-service");
-            });
-            pause(5);
-            fault("kill -9 notification-service", () -> {
-                platform.stack.killService("notification-service");
-                pause(3);
-                platform.stack.restartService("notification-service");
-            });
-            pause(5);
-            fault("kill -9 voting-service", () -> {
-                platform.stack.killService("voting-service");
-                pause(3);
-                platform.stack.restartService("voting-service");
-            });
-            pause(5);
+            for (String service : List.of("intake-service", "routing-service", "notification-service", "voting-service")) {
+                fault("kill -9 " + service, () -> {
+                    platform.stack.killService(service);
+                    pause(3);
+                    platform.stack.restartService(service);
+                });
+                pause(5);
+            }
             fault("restart the Kafka broker", platform.stack::restartKafka);
             pause(5);
             fault("stop the store for 5 s", () -> {
