@@ -75,8 +75,9 @@ public class SupportAutoConfiguration {
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     CommonErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, byte[]> kafka,
                                                  @Value("${kotacerdas.consumer.attempts:4}") int attempts,
-                                                 @Value("${kotacerdas.consumer.initial-backoff:PT0.5S}") Duration backoff) {
-        return DeadLetterConfiguration.errorHandler(kafka, attempts, backoff);
+                                                 @Value("${kotacerdas.consumer.initial-backoff:PT0.5S}") Duration backoff,
+                                                 @Value("${kotacerdas.consumer.max-outage-backoff:PT10S}") Duration maxOutageBackoff) {
+        return DeadLetterConfiguration.errorHandler(kafka, attempts, backoff, maxOutageBackoff);
     }
 
     /** Every topic and its dead-letter topic; creating an existing topic is a no-op. */
@@ -94,13 +95,22 @@ public class SupportAutoConfiguration {
 
     /**
      * A reply that never comes (the embedded store can drop one under concurrent writes) must fail the call,
-     * not hang a consumer or request thread forever.
+     * not hang a consumer or request thread forever. How long a call waits for an unreachable store before failing
+     * is the driver's server selection timeout: {@code kotacerdas.mongodb.server-selection-timeout} when set, else
+     * the connection string's or the driver's (30 s).
      */
     @Bean
     MongoClientSettingsBuilderCustomizer boundedMongoReads(
-            @Value("${kotacerdas.mongodb.read-timeout:PT30S}") Duration readTimeout) {
-        return settings -> settings.applyToSocketSettings(socket -> socket.readTimeout(
-                (int) readTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+            @Value("${kotacerdas.mongodb.read-timeout:PT30S}") Duration readTimeout,
+            @Value("${kotacerdas.mongodb.server-selection-timeout:#{null}}") Duration serverSelectionTimeout) {
+        return settings -> {
+            settings.applyToSocketSettings(socket -> socket.readTimeout(
+                    (int) readTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+            if (serverSelectionTimeout != null) {
+                settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(
+                        serverSelectionTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+            }
+        };
     }
 
     /** Named so that Boot's own {@code hello}-based Mongo indicator steps aside. */

@@ -10,7 +10,7 @@ import java.net.InetSocketAddress;
 
 /**
  * Starts the embedded MongoDB-wire store ({@link EmbeddedStore}, in memory) for one test context and points the real
- * MongoDB driver at it; the server stops with the context.
+ * MongoDB driver at it; the server stops with the context. The store is a bean, for tests that interrupt it.
  */
 public class EmbeddedMongoInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -19,6 +19,7 @@ public class EmbeddedMongoInitializer implements ApplicationContextInitializer<C
         EmbeddedStore server = EmbeddedStore.inMemory();
         InetSocketAddress address = server.bind();
         TestPropertyValues.of("spring.mongodb.uri=mongodb://127.0.0.1:" + address.getPort()).applyTo(context);
+        context.getBeanFactory().registerSingleton("embeddedStore", server);
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
                 server.shutdownNow();

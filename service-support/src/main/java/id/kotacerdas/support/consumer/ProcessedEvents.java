@@ -75,8 +75,8 @@ public class ProcessedEvents {
      * A record that cannot be read, or whose event fails, is reported by its index once the events applied before it
      * are flushed and recorded ({@link BatchListenerFailedException}): the error handler commits the records before
      * it, retries or dead-letters that one, and the rest of the batch comes again (skipped where already applied). A
-     * failed flush or record is reported by the batch's first record: the batch comes again, and the handler's
-     * writes, idempotent on their own, absorb the repetition.
+     * failed read of the processed ids, flush or record is reported by the batch's first record: the batch comes
+     * again, and the handler's writes, idempotent on their own, absorb the repetition.
      */
     public void onceEach(String consumer, List<ConsumerRecord<String, byte[]>> records, EventReader reader,
                          EventBatchHandler handler) {
@@ -94,7 +94,12 @@ public class ProcessedEvents {
                 unreadable = new BatchListenerFailedException(e.getMessage(), e, index);
             }
         }
-        Set<String> seen = processedAmong(consumer, events);
+        Set<String> seen;
+        try {
+            seen = processedAmong(consumer, events);
+        } catch (RuntimeException e) {
+            throw new BatchListenerFailedException("reading which events were processed failed: " + e.getMessage(), e, 0);
+        }
         List<Integer> fresh = new ArrayList<>(events.size());
         for (int n = 0; n < events.size(); n++) {
             if (seen.add(key(consumer, events.get(n).id()))) {

@@ -11,6 +11,7 @@ import id.kotacerdas.support.events.InvalidEventException;
 import id.kotacerdas.testing.Polls;
 import id.kotacerdas.testing.RecordedTopics;
 import id.kotacerdas.testing.ServiceTest;
+import id.kotacerdas.store.EmbeddedStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,6 +26,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.test.context.TestPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,6 +43,8 @@ import static org.awaitility.Awaitility.await;
 
 @ServiceTest
 @Import(EventConsumptionTest.TestTopic.class)
+// an unreachable store fails a call within 0.3 s, so an outage of a few seconds outlasts the bounded retries
+@TestPropertySource(properties = "kotacerdas.mongodb.server-selection-timeout=PT0.3S")
 class EventConsumptionTest {
 
     @Autowired
@@ -51,6 +55,10 @@ class EventConsumptionTest {
     MongoTemplate mongo;
     @Autowired
     EventReader reader;
+    @Autowired
+    EmbeddedStore store;
+    @Value("${kotacerdas.consumer.attempts:4}")
+    int boundedAttempts;
     @Value("${spring.kafka.bootstrap-servers}")
     String brokers;
 
@@ -327,6 +335,35 @@ class EventConsumptionTest {
         assertThat(listener.attemptsFor(failing.id())).isEqualTo(3);
         assertThat(appliedIds().stream().filter(id -> id.equals(before.id()) || id.equals(failing.id())
                 || id.equals(after.id()))).containsExactly(before.id(), failing.id(), after.id());
+    }
+
+    @Test
+    void eventsArrivingWhileTheStoreIsDownAreRetriedPastTheBoundedAttemptsAndAppliedOnceWhenItIsBack()
+            throws Exception {
+        try (RecordedTopics deadLetters = RecordedTopics.of(brokers, Topics.deadLetterOf(RecordingListener.TOPIC),
+                Topics.deadLetterOf(RecordingListener.BATCH_TOPIC))) {
+            EventEnvelope oneAtATime = event("sent during a store outage");
+            EventEnvelope inABatch = event("sent during a store outage");
+            store.interrupt();
+            try {
+                kafka.send(oneAtATime.toRecord(RecordingListener.TOPIC)).get();
+                kafka.send(inABatch.toRecord(RecordingListener.BATCH_TOPIC)).get();
+                await().atMost(Duration.ofSeconds(60)).until(() ->
+                        listener.deliveriesOf(oneAtATime.id()) > boundedAttempts
+                                && listener.deliveriesOf(inABatch.id()) > boundedAttempts);
+            } finally {
+                store.resume();
+            }
+
+            await().atMost(Duration.ofSeconds(60)).until(() ->
+                    appliedIds().containsAll(List.of(oneAtATime.id(), inABatch.id())));
+            String marker = sendMarker();
+            await().atMost(Duration.ofSeconds(30)).until(() -> appliedIds().contains(marker));
+            assertThat(appliedIds().stream().filter(id -> id.equals(oneAtATime.id()) || id.equals(inABatch.id())))
+                    .hasSize(2);
+            assertThat(deadLetters.all()).extracting(r -> header(r, "ce_id"))
+                    .doesNotContain(oneAtATime.id(), inABatch.id());
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package id.kotacerdas.support.consumer;
 import id.kotacerdas.contracts.report.ReportUpdated;
 import id.kotacerdas.support.events.EventReader;
 import id.kotacerdas.support.events.IncomingEvent;
+import id.kotacerdas.testing.RecordedTopics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,7 @@ public class RecordingListener {
     private final ProcessedEvents processedEvents;
     final List<IncomingEvent> applied = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
 
     RecordingListener(EventReader events, ProcessedEvents processedEvents) {
         this.events = events;
@@ -36,11 +38,13 @@ public class RecordingListener {
 
     @KafkaListener(topics = TOPIC, groupId = "support-test-consumer")
     void on(ConsumerRecord<String, byte[]> record) {
+        countDelivery(record);
         events.read(record).ifPresent(event -> processedEvents.once("support-test", event, this::apply));
     }
 
     @KafkaListener(topics = BATCH_TOPIC, groupId = "support-test-batch-consumer", batch = "true")
     void onBatch(List<ConsumerRecord<String, byte[]>> records) {
+        records.forEach(this::countDelivery);
         processedEvents.onceEach("support-test-batch", records, events, this::apply);
     }
 
@@ -52,6 +56,18 @@ public class RecordingListener {
             }
         }
         applied.add(event);
+    }
+
+    private void countDelivery(ConsumerRecord<String, byte[]> record) {
+        String eventId = RecordedTopics.header(record, "ce_id");
+        if (eventId != null) {
+            deliveries.computeIfAbsent(eventId, id -> new AtomicInteger()).incrementAndGet();
+        }
+    }
+
+    /** How often the record of this event reached the listener, whether or not the store could be read. */
+    int deliveriesOf(String eventId) {
+        return deliveries.getOrDefault(eventId, new AtomicInteger()).get();
     }
 
     int attemptsFor(String eventId) {
