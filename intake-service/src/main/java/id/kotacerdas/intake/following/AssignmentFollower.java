@@ -164,7 +164,7 @@ class AssignmentFollower {
             notifications.tell(report, cause, NotificationTemplates.REPORT_IN_PROGRESS,
                     Map.of("agencyName", nullToEmpty(report.agencyName())), now);
         } else if (payload instanceof ReportResolved resolved && isOpen(report)) {
-            report.resolved(cause, resolved.resolutionNote(), resolved.resolvedAt());
+            report.resolved(cause, resolved.resolutionNote(), resolved.resolvedAt(), resolved.disputableUntil());
             notifications.tell(report, cause, NotificationTemplates.REPORT_RESOLVED, Map.of(
                     "agencyName", nullToEmpty(report.agencyName()),
                     "resolutionNote", nullToEmpty(resolved.resolutionNote())), now);

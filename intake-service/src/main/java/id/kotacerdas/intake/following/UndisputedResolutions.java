@@ -25,9 +25,12 @@ import id.kotacerdas.intake.report.ReporterNotifications;
 import id.kotacerdas.intake.report.Reports;
 
 /**
- * Closes resolutions nobody disputed within N working days (LAPOR! SP4N: 10), counted Monday to Friday in
- * the jurisdiction's time zone. Runs here because intake owns the report's life; routing learns of it
- * from {@code ReportClosed}. Safe on several instances: closing is a conditional change of a RESOLVED report.
+ * Closes resolutions nobody disputed within their dispute window. Routing sends the window's end with the resolution
+ * ({@code ReportResolved.disputableUntil}), counted in the jurisdiction's working days with its holidays and
+ * collective leave (LAPOR! SP4N: 10 working days); a resolution whose event carried none (from a routing-service
+ * before that field) closes after N working days counted Monday to Friday in the jurisdiction's time zone. Runs here
+ * because intake owns the report's life; routing learns of it from {@code ReportClosed}. Safe on several instances:
+ * closing is a conditional change of a RESOLVED report.
  */
 @Component
 public class UndisputedResolutions {
@@ -59,29 +62,39 @@ public class UndisputedResolutions {
     /** @return how many reports were closed */
     public int closeDue(Instant now) {
         int closed = 0;
+        Query windowEnded = Query.query(Criteria.where("status").is(ReportStatus.RESOLVED)
+                .and("disputableUntil").lte(now));
+        windowEnded.fields().include("_id");
+        for (Report candidate : mongo.find(windowEnded, Report.class)) {
+            close(candidate.id(), now);
+            closed++;
+        }
         // N working days are at least N calendar days: older resolutions are the only candidates (through an index)
-        Query resolved = Query.query(Criteria.where("status").is(ReportStatus.RESOLVED)
-                .and("resolvedAt").lte(now.minus(Duration.ofDays(workingDays))));
-        resolved.fields().include("_id", "jurisdictionId", "resolvedAt");
-        for (Report candidate : mongo.find(resolved, Report.class)) {
+        Query withoutWindow = Query.query(Criteria.where("status").is(ReportStatus.RESOLVED)
+                .and("resolvedAt").lte(now.minus(Duration.ofDays(workingDays))).and("disputableUntil").is(null));
+        withoutWindow.fields().include("_id", "jurisdictionId", "resolvedAt");
+        for (Report candidate : mongo.find(withoutWindow, Report.class)) {
             ZoneId zone = jurisdictions.find(candidate.jurisdictionId()).map(Jurisdiction::zone)
                     .orElse(ZoneId.of("Asia/Jakarta"));
             if (candidate.resolvedAt() == null || now.isBefore(addWorkingDays(candidate.resolvedAt(), zone))) {
                 continue;
             }
-            reports.change(candidate.id(), report -> {
-                if (report.status() == ReportStatus.RESOLVED) {
-                    report.closeUndisputed(now);
-                    notifications.tell(report, report.id() + ":closed", NotificationTemplates.REPORT_CLOSED,
-                            Map.of(), now);
-                }
-            });
+            close(candidate.id(), now);
             closed++;
         }
         if (closed > 0) {
             log.info("Closed {} resolved reports nobody disputed within {} working days", closed, workingDays);
         }
         return closed;
+    }
+
+    private void close(String reportId, Instant now) {
+        reports.change(reportId, report -> {
+            if (report.status() == ReportStatus.RESOLVED) {
+                report.closeUndisputed(now);
+                notifications.tell(report, report.id() + ":closed", NotificationTemplates.REPORT_CLOSED, Map.of(), now);
+            }
+        });
     }
 
     Instant addWorkingDays(Instant from, ZoneId zone) {

@@ -35,7 +35,9 @@ import id.kotacerdas.support.problem.ConflictException;
 // the most selective key first: the geohash cells around a new report (any store answers the duplicate search from it)
 @CompoundIndex(name = "duplicate_cells", def = "{'geoCells': 1, 'serviceCode': 1, 'jurisdictionId': 1}")
 @CompoundIndex(name = "public_search", def = "{'jurisdictionId': 1, 'confidential': 1, 'submittedAt': -1}")
-// the auto-close job's question: resolutions older than N days (it ran through every report each 15 minutes)
+// the auto-close job's questions: resolutions whose dispute window has ended, and (for resolutions whose event
+// carried no window) resolutions older than N days; without these it ran through every report each 15 minutes
+@CompoundIndex(name = "status_disputableUntil", def = "{'status': 1, 'disputableUntil': 1}")
 @CompoundIndex(name = "status_resolvedAt", def = "{'status': 1, 'resolvedAt': 1}")
 public class Report extends OutboxAggregate {
 
@@ -75,6 +77,7 @@ public class Report extends OutboxAggregate {
     private Instant acknowledgeBy;
     private String resolutionNote;
     private Instant resolvedAt;
+    private Instant disputableUntil;
     private String duplicateOfTrackingNumber;
     private List<String> additionalInformation = new ArrayList<>();
     private Set<String> supporterKeys = new LinkedHashSet<>();
@@ -148,9 +151,11 @@ public class Report extends OutboxAggregate {
         step(eventId, "IN_PROGRESS", ReportStatus.IN_PROGRESS, agencyName, at);
     }
 
-    public void resolved(String eventId, String note, Instant at) {
+    /** @param disputableUntil the end of the citizen's dispute window, null when the event carried none */
+    public void resolved(String eventId, String note, Instant at, Instant disputableUntil) {
         this.resolutionNote = note;
         this.resolvedAt = at;
+        this.disputableUntil = disputableUntil;
         step(eventId, "RESOLVED", ReportStatus.RESOLVED, note, at);
     }
 
@@ -302,6 +307,7 @@ public class Report extends OutboxAggregate {
     public Instant acknowledgeBy() { return acknowledgeBy; }
     public String resolutionNote() { return resolutionNote; }
     public Instant resolvedAt() { return resolvedAt; }
+    public Instant disputableUntil() { return disputableUntil; }
     public String duplicateOfTrackingNumber() { return duplicateOfTrackingNumber; }
     public List<String> additionalInformation() { return List.copyOf(additionalInformation); }
     public int supportCount() { return supportCount; }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -101,9 +102,31 @@ class CitizenActionsTest extends IntakeServiceTest {
     }
 
     @Test
-    void aResolutionNobodyDisputesIsClosedAfterTenWorkingDays() {
+    void aResolutionIsClosedOnceTheDisputeWindowSentByRoutingHasEndedNotAfterTenWeekdays() {
         String trackingNumber = submitReport(REPORTER).get("trackingNumber").asString();
-        resolve(trackingNumber);
+        // ten working days that span the Lebaran collective leave: three calendar weeks
+        Instant disputableUntil = Instant.now().plus(Duration.ofDays(21)).truncatedTo(ChronoUnit.SECONDS);
+        resolve(trackingNumber, disputableUntil);
+        assertThat(get("/api/v1/reports/" + trackingNumber).json().get("disputableUntil").asString())
+                .isEqualTo(disputableUntil.toString());
+
+        undisputedResolutions.closeDue(Instant.now().plus(Duration.ofDays(15)));
+        assertThat(get("/api/v1/reports/" + trackingNumber).json().get("status").asString()).isEqualTo("RESOLVED");
+
+        undisputedResolutions.closeDue(disputableUntil.plusSeconds(1));
+        JsonNode closed = get("/api/v1/reports/" + trackingNumber).json();
+        assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
+        JsonNode window = closed.path("disputableUntil");
+        assertThat(window.isMissingNode() || window.isNull()).as("no longer disputable").isTrue();
+        String reportId = reportIdOf(trackingNumber);
+        topics.awaitType(ReportEvents.CLOSED.type(),
+                json -> json.contains(reportId) && json.contains("NOT_DISPUTED_IN_TIME"), WAIT);
+    }
+
+    @Test
+    void aResolutionWhoseEventCarriesNoDisputeWindowIsClosedAfterTenWeekdays() {
+        String trackingNumber = submitReport(REPORTER).get("trackingNumber").asString();
+        resolve(trackingNumber, null);
 
         undisputedResolutions.closeDue(Instant.now().plus(Duration.ofDays(8)));
         assertThat(get("/api/v1/reports/" + trackingNumber).json().get("status").asString()).isEqualTo("RESOLVED");
@@ -116,9 +139,13 @@ class CitizenActionsTest extends IntakeServiceTest {
     }
 
     private void resolve(String trackingNumber) {
+        resolve(trackingNumber, Instant.now().plus(Duration.ofDays(14)));
+    }
+
+    private void resolve(String trackingNumber, Instant disputableUntil) {
         String reportId = reportIdOf(trackingNumber);
         publishAssignmentEvent(UUID.randomUUID().toString(), new ReportResolved("asg-" + reportId, reportId,
-                "mimika-dinas-pupr", "Sudah ditambal", Instant.now()));
+                "mimika-dinas-pupr", "Sudah ditambal", Instant.now(), disputableUntil));
         await().atMost(WAIT).until(() -> "RESOLVED".equals(
                 get("/api/v1/reports/" + trackingNumber).json().get("status").asString()));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -128,7 +129,7 @@ class ReportFollowingTest extends IntakeServiceTest {
         publishAssignmentEvent(UUID.randomUUID().toString(),
                 new AssignmentStarted("asg-" + reportId, reportId, "mimika-dinas-pupr", Instant.now()));
         publishAssignmentEvent(UUID.randomUUID().toString(), new ReportResolved("asg-" + reportId, reportId,
-                "mimika-dinas-pupr", "Lubang sudah ditambal", Instant.now()));
+                "mimika-dinas-pupr", "Lubang sudah ditambal", Instant.now(), Instant.now().plus(Duration.ofDays(14))));
 
         await().atMost(WAIT).until(() -> "RESOLVED".equals(statusOf(trackingNumber)));
         JsonNode shown = get("/api/v1/reports/" + trackingNumber).json();

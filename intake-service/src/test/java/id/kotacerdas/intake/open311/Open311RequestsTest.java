@@ -2,6 +2,7 @@ package id.kotacerdas.intake.open311;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -262,7 +263,8 @@ class Open311RequestsTest extends Open311Calls {
         assertThat(routed.get("status_notes").asString()).isEqualTo("Dinas PUPR Kabupaten Banyuasin");
 
         publishAssignmentEvent(UUID.randomUUID().toString(), new ReportResolved("asg-" + reportId, reportId,
-                "banyuasin-dinas-pupr", "Selokan sudah dibersihkan", Instant.now()));
+                "banyuasin-dinas-pupr", "Selokan sudah dibersihkan", Instant.now(),
+                Instant.now().plus(Duration.ofDays(14))));
         JsonNode resolved = awaitStatus(id, "closed");
         assertThat(resolved.get("status_notes").asString()).isEqualTo("Selokan sudah dibersihkan");
         assertThat(resolved.get("agency_responsible").asString()).isEqualTo("Dinas PUPR Kabupaten Banyuasin");

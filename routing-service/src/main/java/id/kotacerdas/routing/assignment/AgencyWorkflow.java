@@ -77,7 +77,9 @@ public class AgencyWorkflow {
 
     public Assignment resolve(Caller caller, String assignmentId, AssignmentRequests.Resolve request) {
         Assignment assignment = load(caller, assignmentId);
-        assignment.resolve(request.note(), request.photoUrl(), clock.instant());
+        Instant now = clock.instant();
+        assignment.resolve(request.note(), request.photoUrl(), now,
+                deadlines.disputableUntil(jurisdiction(assignment), now));
         return saved(assignment, "resolved", caller);
     }
 

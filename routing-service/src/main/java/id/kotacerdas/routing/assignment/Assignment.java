@@ -157,14 +157,14 @@ public class Assignment extends OutboxAggregate {
         return note;
     }
 
-    public void resolve(String note, String photoUrl, Instant now) {
+    public void resolve(String note, String photoUrl, Instant now, Instant disputableUntil) {
         require("resolve", Set.of(ACKNOWLEDGED, IN_PROGRESS));
         status = RESOLVED;
         resolvedAt = now;
         resolutionNote = note;
         resolutionPhotoUrl = photoUrl;
         nextEscalationAt = null;
-        raise(new ReportResolved(assignmentId, reportId, agencyId, note, now));
+        raise(new ReportResolved(assignmentId, reportId, agencyId, note, now, disputableUntil));
     }
 
     public void rejectAsInvalid(String reason, Instant now) {

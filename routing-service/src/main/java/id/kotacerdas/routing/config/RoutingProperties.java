@@ -20,7 +20,7 @@ public record RoutingProperties(boolean seedSampleData, Map<String, Jurisdiction
     public RoutingProperties {
         jurisdictions = jurisdictions == null ? Map.of() : Map.copyOf(jurisdictions);
         calendar = calendar == null ? new Calendar(null, null) : calendar;
-        deadlines = deadlines == null ? new Deadlines(null, null, null) : deadlines;
+        deadlines = deadlines == null ? new Deadlines(null, null, null, null) : deadlines;
         escalation = escalation == null ? new Escalation(null, null) : escalation;
     }
 
@@ -40,11 +40,13 @@ public record RoutingProperties(boolean seedSampleData, Map<String, Jurisdiction
     }
 
     /** Spans are written {@code 5WD}, {@code 60D}, {@code 2H} or {@code 30M}. */
-    public record Deadlines(String acknowledge, String resolve, List<DeadlineOverride> overrides) {
+    /** @param dispute how long a citizen may dispute a resolution before it is closed (LAPOR! SP4N: 10 working days) */
+    public record Deadlines(String acknowledge, String resolve, String dispute, List<DeadlineOverride> overrides) {
 
         public Deadlines {
             acknowledge = acknowledge == null ? "5WD" : acknowledge;
             resolve = resolve == null ? "60D" : resolve;
+            dispute = dispute == null ? "10WD" : dispute;
             overrides = overrides == null ? List.of() : List.copyOf(overrides);
         }
     }

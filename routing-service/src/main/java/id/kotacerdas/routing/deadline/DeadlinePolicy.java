@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * LAPOR! SP4N defaults (follow-up within 5 working days, resolution within 60 days), overridable per
- * jurisdiction, per category, or both; the most specific override wins.
+ * jurisdiction, per category, or both; the most specific override wins. The citizen's window to dispute a
+ * resolution (10 working days) is the same everywhere.
  */
 @Component
 public class DeadlinePolicy {
@@ -20,12 +21,14 @@ public class DeadlinePolicy {
     private final WorkingCalendars calendars;
     private final Span defaultAcknowledge;
     private final Span defaultResolve;
+    private final Span dispute;
     private final List<RoutingProperties.DeadlineOverride> overrides;
 
     public DeadlinePolicy(RoutingProperties properties, WorkingCalendars calendars) {
         this.calendars = calendars;
         this.defaultAcknowledge = Span.parse(properties.deadlines().acknowledge());
         this.defaultResolve = Span.parse(properties.deadlines().resolve());
+        this.dispute = Span.parse(properties.deadlines().dispute());
         this.overrides = properties.deadlines().overrides();
         overrides.forEach(o -> {
             spanOr(o.acknowledge(), defaultAcknowledge);
@@ -43,6 +46,11 @@ public class DeadlinePolicy {
         var calendar = calendars.of(jurisdiction);
         return new Deadlines(acknowledge.after(from, calendar), resolve.after(from, calendar),
                 override.map(RoutingProperties.DeadlineOverride::urgent).orElse(false));
+    }
+
+    /** When a resolution nobody disputed is closed: the dispute window, counted in the jurisdiction's calendar. */
+    public Instant disputableUntil(Jurisdiction jurisdiction, Instant resolvedAt) {
+        return dispute.after(resolvedAt, calendars.of(jurisdiction));
     }
 
     private static int specificity(RoutingProperties.DeadlineOverride o) {

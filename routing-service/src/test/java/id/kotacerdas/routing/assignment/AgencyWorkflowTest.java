@@ -5,9 +5,13 @@ import id.kotacerdas.contracts.report.ReportClosed;
 import id.kotacerdas.contracts.report.ReportReopened;
 import id.kotacerdas.contracts.report.ReportSubmitted;
 import id.kotacerdas.routing.RoutingServiceTestBase;
+import id.kotacerdas.routing.deadline.DeadlinePolicy;
+import id.kotacerdas.routing.place.Jurisdictions;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -15,6 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class AgencyWorkflowTest extends RoutingServiceTestBase {
+
+    @Autowired
+    DeadlinePolicy disputes;
+    @Autowired
+    Jurisdictions jurisdictions;
 
     @Test
     void anAgencyAcknowledgesStartsNotesAndResolvesAndEachStepIsPublished() {
@@ -39,8 +48,12 @@ class AgencyWorkflowTest extends RoutingServiceTestBase {
         String reportId = assignment.reportId();
         assertThat(awaitEvent(reportId, AssignmentEvents.ACKNOWLEDGED.type()).get("agencyId").asString()).isEqualTo("mimika-pdam");
         awaitEvent(reportId, AssignmentEvents.STARTED.type());
-        assertThat(awaitEvent(reportId, AssignmentEvents.RESOLVED.type()).get("resolutionNote").asString())
-                .isEqualTo("Pipa sudah diganti");
+        JsonNode resolution = awaitEvent(reportId, AssignmentEvents.RESOLVED.type());
+        assertThat(resolution.get("resolutionNote").asString()).isEqualTo("Pipa sudah diganti");
+        Instant resolvedAt = Instant.parse(resolution.get("resolvedAt").asString());
+        assertThat(Instant.parse(resolution.get("disputableUntil").asString())).as("ten working days in Mimika")
+                .isEqualTo(disputes.disputableUntil(jurisdictions.find("mimika").orElseThrow(), resolvedAt))
+                .isAfter(resolvedAt.plus(Duration.ofDays(12)));
         assertThat(awaitEvent(reportId, AssignmentEvents.NOTE_ADDED.type()).get("note").asString())
                 .isEqualTo("Tim sedang memperbaiki pipa");
         assertThat(events(reportId, AssignmentEvents.NOTE_ADDED.type())).hasSize(1); // the internal note stays inside

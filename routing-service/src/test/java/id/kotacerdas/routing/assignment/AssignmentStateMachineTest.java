@@ -45,11 +45,11 @@ class AssignmentStateMachineTest {
         assertThat(assignment.pendingEvents()).extracting(m -> m.type()).containsExactly("city.assignment.routed.v1");
 
         assertThatThrownBy(() -> assignment.start(NOW)).isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> assignment.resolve("done", null, NOW)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> assignment.resolve("done", null, NOW, NOW.plus(Duration.ofDays(14)))).isInstanceOf(ConflictException.class);
         assignment.acknowledge(NOW);
         assertThatThrownBy(() -> assignment.acknowledge(NOW)).isInstanceOf(ConflictException.class);
         assignment.start(NOW);
-        assignment.resolve("Jalan sudah ditambal", null, NOW);
+        assignment.resolve("Jalan sudah ditambal", null, NOW, NOW.plus(Duration.ofDays(14)));
         assertThat(assignment.status()).isEqualTo(AssignmentStatus.RESOLVED);
         assertThatThrownBy(() -> assignment.addNote(Note.Visibility.PUBLIC, "x", "staff", NOW))
                 .isInstanceOf(ConflictException.class);
@@ -61,7 +61,7 @@ class AssignmentStateMachineTest {
     void aReopenedAssignmentStaysWithTheAgencyWithFreshDeadlinesAndCanBeAcknowledgedAgain() {
         Assignment assignment = routed();
         assignment.acknowledge(NOW);
-        assignment.resolve("Selesai", null, NOW);
+        assignment.resolve("Selesai", null, NOW, NOW.plus(Duration.ofDays(14)));
         Instant later = NOW.plus(Duration.ofDays(3));
 
         assertThat(assignment.reopen("Masih berlubang", deadlines(later), later)).isTrue();

@@ -61,7 +61,7 @@ class WorkingCalendarTest {
                 Map.of("mimika", new RoutingProperties.JurisdictionSettings("Kabupaten Mimika", "Asia/Jayapura", "MMK",
                         List.of(LocalDate.of(2026, 8, 19)))),
                 new RoutingProperties.Calendar(WEEKEND, List.of(INDEPENDENCE_DAY)),
-                new RoutingProperties.Deadlines("5WD", "60D", List.of(
+                new RoutingProperties.Deadlines("5WD", "60D", "10WD", List.of(
                         new RoutingProperties.DeadlineOverride(null, "layad-rawat", "2H", "24H", true),
                         new RoutingProperties.DeadlineOverride("mimika", "air-bersih", "1WD", null, false))),
                 null);
@@ -82,5 +82,21 @@ class WorkingCalendarTest {
         Deadlines water = policy.deadlinesFor(mimika, "air-bersih", THURSDAY_NIGHT_IN_WIB);
         assertThat(water.acknowledgeBy()).isEqualTo(Instant.parse("2026-08-18T15:00:00Z")); // end of Tue 18 WIT
         assertThat(water.resolveBy()).isEqualTo(THURSDAY_NIGHT_IN_WIB.plus(Duration.ofDays(60)));
+    }
+
+    @Test
+    void theCitizensDisputeWindowIsTenWorkingDaysPastTheLebaranLeave() {
+        List<LocalDate> lebaran = List.of(LocalDate.of(2026, 3, 18), LocalDate.of(2026, 3, 19), LocalDate.of(2026, 3, 20),
+                LocalDate.of(2026, 3, 23), LocalDate.of(2026, 3, 24));
+        RoutingProperties properties = new RoutingProperties(false, Map.of(),
+                new RoutingProperties.Calendar(WEEKEND, lebaran), new RoutingProperties.Deadlines(null, null, null, null),
+                null);
+        DeadlinePolicy policy = new DeadlinePolicy(properties, new WorkingCalendars(properties));
+        Jurisdiction banyuasin = new Jurisdiction("banyuasin", "Kabupaten Banyuasin", WIB, "BYA");
+        Instant resolvedFridayBefore = LocalDate.of(2026, 3, 13).atTime(10, 0).atZone(WIB).toInstant();
+
+        // Mon 16 (1), Tue 17 (2), [Wed 18 .. Tue 24 leave and weekend], Wed 25 (3) .. Fri 27 (5), Mon 30 (6) .. Fri 3 Apr (10)
+        assertThat(policy.disputableUntil(banyuasin, resolvedFridayBefore))
+                .isEqualTo(LocalDate.of(2026, 4, 4).atStartOfDay(WIB).toInstant());
     }
 }
