@@ -147,7 +147,7 @@ class AssignmentFollower {
         String cause = event.id();
         Object payload = event.payload();
         if (payload instanceof ReportRouted routed && acceptsRouting(report)) {
-            report.routed(cause, routed.agencyId(), routed.agencyName(), routed.acknowledgeBy(),
+            report.routed(cause, routed.agencyId(), routed.agencyName(), routed.acknowledgeBy(), routed.resolveBy(),
                     routed.routedAt());
             notifications.tell(report, cause, NotificationTemplates.REPORT_ROUTED, Map.of(
                     "agencyName", nullToEmpty(routed.agencyName()),

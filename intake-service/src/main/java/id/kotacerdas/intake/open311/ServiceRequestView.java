@@ -58,7 +58,8 @@ class ServiceRequestView {
                 .put("service_notice", service != null && service.urgent() ? URGENT_NOTICE : null)
                 .put("requested_datetime", time(report.submittedAt(), zone))
                 .put("updated_datetime", time(report.updatedAt(), zone))
-                .put("expected_datetime", null)
+                // the agency's resolution deadline (the service level agreement the spec names), while it is open
+                .put("expected_datetime", report.status().isOpen() ? time(report.resolveBy(), zone) : null)
                 .put("address", place == null ? null : place.address())
                 .put("address_id", null)
                 .put("zipcode", null)

@@ -75,6 +75,8 @@ public class Report extends OutboxAggregate {
     private String agencyId;
     private String agencyName;
     private Instant acknowledgeBy;
+    /** The agency's resolution deadline, from the latest routing. */
+    private Instant resolveBy;
     private String resolutionNote;
     private Instant resolvedAt;
     private Instant disputableUntil;
@@ -136,10 +138,12 @@ public class Report extends OutboxAggregate {
         return appliedEventIds.contains(eventId);
     }
 
-    public void routed(String eventId, String agencyId, String agencyName, Instant acknowledgeBy, Instant at) {
+    public void routed(String eventId, String agencyId, String agencyName, Instant acknowledgeBy, Instant resolveBy,
+                       Instant at) {
         this.agencyId = agencyId;
         this.agencyName = agencyName;
         this.acknowledgeBy = acknowledgeBy;
+        this.resolveBy = resolveBy;
         step(eventId, "ROUTED", ReportStatus.ROUTED, agencyName, at);
     }
 
@@ -307,6 +311,7 @@ public class Report extends OutboxAggregate {
     public Instant acknowledgeBy() { return acknowledgeBy; }
     public String resolutionNote() { return resolutionNote; }
     public Instant resolvedAt() { return resolvedAt; }
+    public Instant resolveBy() { return resolveBy; }
     public Instant disputableUntil() { return disputableUntil; }
     public String duplicateOfTrackingNumber() { return duplicateOfTrackingNumber; }
     public List<String> additionalInformation() { return List.copyOf(additionalInformation); }

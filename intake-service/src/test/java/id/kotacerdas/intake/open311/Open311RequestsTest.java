@@ -261,6 +261,10 @@ class Open311RequestsTest extends Open311Calls {
                 Priority.NORMAL, null, now.plus(3, ChronoUnit.DAYS), now.plus(8, ChronoUnit.DAYS), now));
         JsonNode routed = awaitStatus(id, "open", "Dinas PUPR Kabupaten Banyuasin");
         assertThat(routed.get("status_notes").asString()).isEqualTo("Dinas PUPR Kabupaten Banyuasin");
+        assertThat(routed.get("expected_datetime").asString()).as("the resolution deadline, in Banyuasin's WIB")
+                .endsWith("+07:00");
+        assertThat(OffsetDateTime.parse(routed.get("expected_datetime").asString()).toInstant())
+                .isEqualTo(now.plus(8, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS));
 
         publishAssignmentEvent(UUID.randomUUID().toString(), new ReportResolved("asg-" + reportId, reportId,
                 "banyuasin-dinas-pupr", "Selokan sudah dibersihkan", Instant.now(),
@@ -268,6 +272,7 @@ class Open311RequestsTest extends Open311Calls {
         JsonNode resolved = awaitStatus(id, "closed");
         assertThat(resolved.get("status_notes").asString()).isEqualTo("Selokan sudah dibersihkan");
         assertThat(resolved.get("agency_responsible").asString()).isEqualTo("Dinas PUPR Kabupaten Banyuasin");
+        assertThat(resolved.get("expected_datetime").isNull()).as("nothing more to expect once closed").isTrue();
         assertThat(OffsetDateTime.parse(resolved.get("updated_datetime").asString()))
                 .isAfterOrEqualTo(OffsetDateTime.parse(resolved.get("requested_datetime").asString()));
     }
