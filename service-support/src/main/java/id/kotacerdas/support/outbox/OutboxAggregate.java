@@ -16,7 +16,8 @@ import org.springframework.data.annotation.Transient;
  * document saves the state change and its events in one write.
  * <p>
  * The relay's lease fields are deliberately not mapped: saving the aggregate drops a lease, so a save can
- * never carry an old lease back and hold up the next events (at worst two relays then send an event twice).
+ * never carry an old lease back and hold up the next events (at worst two relays then send an event twice). A save
+ * with events writes a fresh lease of its own instance's relay instead ({@link OutboxSaveListener}).
  */
 public abstract class OutboxAggregate {
 

@@ -26,9 +26,10 @@ import org.springframework.kafka.support.SendResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -45,13 +46,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * a stall of every call to that collection meanwhile.) The first sweep after start still scans, for documents
  * written before the flag existed.
  * <p>
- * A batch of documents is claimed with a lease (one update), their events are sent and awaited, then each
- * document whose outbox still holds exactly the sent events is emptied and unflagged (one bulk write), so the
- * sweep finds nothing to unflag; a document changed meanwhile has the sent events removed by id and keeps its newer
- * ones (one update more, and a read to queue them). A single document takes two round trips: the claim, which
- * returns it, and the clearing. A crash at
- * any point loses nothing: unremoved events are sent again by the next sweep, at worst a second time,
- * which idempotent consumers absorb. Several instances never relay the same document at once.
+ * A document is relayed under a lease. A mapped aggregate's save takes the lease in the same write
+ * ({@link #leaseForSave}): this relay then reads the document (one read, no write) and, if the lease is still the
+ * save's, owns it; documents found by a sweep or nudged without a save are claimed (one update for a batch). Their
+ * events are sent and awaited, then each document whose outbox still holds exactly the sent events is emptied and
+ * unflagged (one bulk write), so the sweep finds nothing to unflag; a document changed meanwhile has the sent events
+ * removed by id and keeps its newer ones (one update more, and a read to queue them). A saved document thus costs
+ * the store one read and one write to relay, instead of two writes. A crash at any point loses nothing: unremoved
+ * events are sent again by a sweep once the lease has run out, at worst a second time, which idempotent consumers
+ * absorb. Several instances never relay the same document at once.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -76,7 +79,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
-    private final Set<PendingDocument> queue = new LinkedHashSet<>();
+    /** By collection and id: a document is queued once, with the lease of its latest save if it has one. */
+    private final Map<List<Object>, PendingDocument> queue = new LinkedHashMap<>();
     private volatile boolean running;
     private Thread worker;
     private Instant nextSweep = Instant.EPOCH;
@@ -96,11 +100,37 @@ public class OutboxRelay implements SmartLifecycle {
     public void enqueue(String collection, Object documentId) {
         lock.lock();
         try {
-            queue.add(new PendingDocument(collection, documentId));
+            queue.putIfAbsent(List.of(collection, documentId), new PendingDocument(collection, documentId));
             work.signal();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Asks the relay to publish the events of a document whose save took {@code lease} ({@link #leaseForSave}). */
+    public void enqueueSaved(String collection, Object documentId, String lease) {
+        lock.lock();
+        try {
+            queue.put(List.of(collection, documentId), new PendingDocument(collection, documentId, lease));
+            work.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Puts this relay's lease into a document about to be written with events, so that the write claims it: no other
+     * relay takes it while the lease is in force, and this one need not claim it again. Returns the lease.
+     */
+    public String leaseForSave(Document document) {
+        String leaseToken = newLeaseToken();
+        document.put(LEASE_UNTIL, Date.from(Instant.now().plus(properties.lease())));
+        document.put(LEASE_OWNER, leaseToken);
+        return leaseToken;
+    }
+
+    private String newLeaseToken() {
+        return instanceId + "/" + UUID.randomUUID();
     }
 
     @Override
@@ -170,7 +200,7 @@ public class OutboxRelay implements SmartLifecycle {
                 work.await(waitMillis, TimeUnit.MILLISECONDS);
             }
             List<PendingDocument> batch = new ArrayList<>();
-            var it = queue.iterator();
+            var it = queue.values().iterator();
             while (it.hasNext() && batch.size() < properties.batchSize()) {
                 batch.add(it.next());
                 it.remove();
@@ -207,32 +237,44 @@ public class OutboxRelay implements SmartLifecycle {
     /** Publishes the pending events of these documents. Package-visible so tests can drive it step by step. */
     void relay(List<PendingDocument> batch) {
         batch.stream().map(PendingDocument::collection).distinct().forEach(collection -> relay(collection,
-                batch.stream().filter(p -> p.collection().equals(collection)).map(PendingDocument::id).toList()));
+                batch.stream().filter(p -> p.collection().equals(collection)).toList()));
     }
 
-    private void relay(String collection, List<Object> ids) {
-        if (ids.size() == 1) {
-            relayOne(collection, ids.get(0));
+    private void relay(String collection, List<PendingDocument> pending) {
+        if (pending.size() == 1) {
+            relayOne(collection, pending.get(0));
             return;
         }
         MongoCollection<Document> documents = mongo.getCollection(collection);
-        String leaseToken = instanceId + "/" + UUID.randomUUID();
+        String leaseToken = newLeaseToken();
         Instant now = Instant.now();
-        long claimed = documents.updateMany(claimable(Filters.in("_id", ids), now), lease(leaseToken, now))
-                .getModifiedCount();
-        if (claimed == 0) {
-            return;
+        Map<Object, String> leaseOf = new HashMap<>();
+        List<Object> unleased = new ArrayList<>();
+        for (PendingDocument p : pending) {
+            if (p.savedLease() == null) {
+                unleased.add(p.id());
+            } else {
+                leaseOf.put(p.id(), p.savedLease());
+            }
         }
+        if (!unleased.isEmpty()) {
+            documents.updateMany(claimable(Filters.in("_id", unleased), now), lease(leaseToken, now));
+        }
+        List<Object> ids = pending.stream().map(PendingDocument::id).toList();
         List<Object> claimedIds = new ArrayList<>();
         List<Object> sentIds = new ArrayList<>();
         List<UpdateOneModel<Document>> clearings = new ArrayList<>();
         List<CompletableFuture<SendResult<String, byte[]>>> acks = new ArrayList<>();
         // queries on _id alone: the embedded store uses its index only for those; the lease is checked here
         for (Document doc : documents.find(Filters.in("_id", ids)).projection(RELAYED_FIELDS)) {
-            if (!leaseToken.equals(doc.getString(LEASE_OWNER))) {
+            Object id = doc.get("_id");
+            if (!leaseOf.getOrDefault(id, leaseToken).equals(doc.getString(LEASE_OWNER))) {
+                if (leaseOf.containsKey(id) && hasPending(doc)) {
+                    enqueue(collection, id); // its save's lease was dropped or taken over since: claim it next
+                }
                 continue;
             }
-            claimedIds.add(doc.get("_id"));
+            claimedIds.add(id);
             List<Object> sentHere = send(doc, acks);
             sentIds.addAll(sentHere);
             clearings.add(new UpdateOneModel<>(holdingOnly(doc.get("_id"), sentHere), CLEARED));
@@ -258,14 +300,12 @@ public class OutboxRelay implements SmartLifecycle {
 
     /**
      * One document, the usual case below a few hundred events per second: the same steps in two round trips
-     * instead of three, the claim returning the claimed document.
+     * instead of three, the read (of a document leased by its save) or the claim returning the document.
      */
-    private void relayOne(String collection, Object id) {
+    private void relayOne(String collection, PendingDocument pending) {
         MongoCollection<Document> documents = mongo.getCollection(collection);
-        String leaseToken = instanceId + "/" + UUID.randomUUID();
-        Instant now = Instant.now();
-        Document claimed = documents.findOneAndUpdate(claimable(Filters.eq("_id", id), now), lease(leaseToken, now),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(RELAYED_FIELDS));
+        Object id = pending.id();
+        Document claimed = pending.savedLease() == null ? claim(documents, id) : leasedBySave(documents, pending);
         if (claimed == null) {
             return;
         }
@@ -282,6 +322,24 @@ public class OutboxRelay implements SmartLifecycle {
         if (left != null && hasPending(left)) {
             enqueue(collection, id);
         }
+    }
+
+    /**
+     * The document if the lease its save took is still in place; else claimed like any other (a relay removing sent
+     * events meanwhile dropped the lease, or it ran out and another relay took the document).
+     */
+    private Document leasedBySave(MongoCollection<Document> documents, PendingDocument pending) {
+        Document document = documents.find(Filters.eq("_id", pending.id())).projection(RELAYED_FIELDS).first();
+        if (document == null || pending.savedLease().equals(document.getString(LEASE_OWNER))) {
+            return document;
+        }
+        return hasPending(document) ? claim(documents, pending.id()) : null;
+    }
+
+    private Document claim(MongoCollection<Document> documents, Object id) {
+        Instant now = Instant.now();
+        return documents.findOneAndUpdate(claimable(Filters.eq("_id", id), now), lease(newLeaseToken(), now),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(RELAYED_FIELDS));
     }
 
     /** Documents among {@code which} with events and no lease in force. */
@@ -367,6 +425,11 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    record PendingDocument(String collection, Object id) {
+    /** A document to relay; {@code savedLease}: the lease its save took ({@link #leaseForSave}), else null. */
+    record PendingDocument(String collection, Object id, String savedLease) {
+
+        PendingDocument(String collection, Object id) {
+            this(collection, id, null);
+        }
     }
 }

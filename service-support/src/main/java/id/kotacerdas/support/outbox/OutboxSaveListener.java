@@ -1,10 +1,19 @@
 package id.kotacerdas.support.outbox;
 
+import org.bson.Document;
+import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.mapping.event.AbstractMongoEventListener;
 import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
+import org.springframework.data.mongodb.core.mapping.event.BeforeSaveEvent;
 
-/** Wakes the relay as soon as an aggregate with pending events is saved, instead of waiting for a sweep. */
-public class OutboxSaveListener extends AbstractMongoEventListener<OutboxAggregate> {
+import java.util.List;
+
+/**
+ * Lets the save of an aggregate with pending events claim it for the relay (the lease goes into the same write) and
+ * wakes the relay as soon as it is saved, instead of waiting for a sweep. Runs after {@link StaleOutboxFilter}, so
+ * that only events still to be published take a lease.
+ */
+public class OutboxSaveListener extends AbstractMongoEventListener<OutboxAggregate> implements Ordered {
 
     private final OutboxRelay relay;
 
@@ -13,9 +22,29 @@ public class OutboxSaveListener extends AbstractMongoEventListener<OutboxAggrega
     }
 
     @Override
+    public void onBeforeSave(BeforeSaveEvent<OutboxAggregate> event) {
+        Document document = event.getDocument();
+        List<?> outbox = document == null ? null : document.getList(OutboxRelay.OUTBOX, Object.class);
+        if (outbox != null && !outbox.isEmpty()) {
+            relay.leaseForSave(document);
+        }
+    }
+
+    @Override
     public void onAfterSave(AfterSaveEvent<OutboxAggregate> event) {
         if (!event.getSource().pendingEvents().isEmpty()) {
-            relay.enqueue(event.getCollectionName(), event.getDocument().get("_id"));
+            Document document = event.getDocument();
+            String lease = document.getString(OutboxRelay.LEASE_OWNER);
+            if (lease == null) {
+                relay.enqueue(event.getCollectionName(), document.get("_id"));
+            } else {
+                relay.enqueueSaved(event.getCollectionName(), document.get("_id"), lease);
+            }
         }
+    }
+
+    @Override
+    public int getOrder() {
+        return StaleOutboxFilter.ORDER + 1;
     }
 }

@@ -5,6 +5,7 @@ import com.mongodb.client.model.Projections;
 import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.mapping.event.AbstractMongoEventListener;
 import org.springframework.data.mongodb.core.mapping.event.BeforeSaveEvent;
 
@@ -18,7 +19,9 @@ import java.util.Set;
  * that are no longer pending in the store are dropped. (A relay finishing in the instant between this check
  * and the write can still cause a repeat, which consumers absorb.)
  */
-public class StaleOutboxFilter extends AbstractMongoEventListener<OutboxAggregate> {
+public class StaleOutboxFilter extends AbstractMongoEventListener<OutboxAggregate> implements Ordered {
+
+    static final int ORDER = 0;
 
     private final ObjectProvider<MongoTemplate> mongo;
 
@@ -42,5 +45,10 @@ public class StaleOutboxFilter extends AbstractMongoEventListener<OutboxAggregat
         }
         outbox.removeIf(m -> !aggregate.raisedSinceLoad(m.getString("eventId"))
                 && !stillPending.contains(m.getString("eventId")));
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
     }
 }

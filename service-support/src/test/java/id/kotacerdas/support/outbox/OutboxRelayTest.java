@@ -282,6 +282,68 @@ class OutboxRelayTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> !stored(id).containsKey(OutboxRelay.PENDING));
     }
 
+    @Test
+    void aSaveLeasesItsDocumentToTheRelayThatThenPublishesItWithoutAClaimWhileOtherRelaysLeaveItAlone()
+            throws Exception {
+        runningRelay.stop();
+        String id = UUID.randomUUID().toString();
+        try (var holder = new RelayInstance(mongo, kafka); var other = new RelayInstance(mongo, kafka)) {
+            mongo.save(Parcel.submitted(id));
+            String lease = stored(id).getString("outboxLeaseOwner");
+            assertThat(lease).as("leased by the save itself").isNotNull();
+            assertThat(stored(id).getDate("outboxLeaseUntil")).isInTheFuture();
+
+            // a claim finds the lease in force: a sweeping relay leaves the document to the save's relay
+            other.relay.sweep();
+            other.relay.relay(List.of(new OutboxRelay.PendingDocument("parcels", id)));
+            Thread.sleep(1500); // an event sent would arrive now
+            assertThat(reports.all()).noneMatch(r -> id.equals(r.key()));
+
+            holder.relay.relay(List.of(new OutboxRelay.PendingDocument("parcels", id, lease)));
+            awaitEvents(id, 1);
+            assertThat(stored(id).getList("outbox", Object.class)).isEmpty();
+            assertThat(stored(id)).doesNotContainKeys(OutboxRelay.PENDING, "outboxLeaseUntil", "outboxLeaseOwner");
+        } finally {
+            runningRelay.start();
+        }
+        Thread.sleep(1500); // the restarted relay had the save queued: a repeat would arrive now
+        assertEachEventArrivedOnce(List.of(id));
+    }
+
+    @Test
+    void savedDocumentsWhoseLeaseWasDroppedAreClaimedAndThoseAnotherRelayHoldsAreLeftToIt() throws Exception {
+        runningRelay.stop();
+        try (var relay = new RelayInstance(mongo, kafka)) {
+            Map<String, String> leases = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < 3; i++) {
+                String id = UUID.randomUUID().toString();
+                mongo.save(Parcel.submitted(id));
+                leases.put(id, stored(id).getString("outboxLeaseOwner"));
+            }
+            List<String> ids = List.copyOf(leases.keySet());
+            String intact = ids.get(0);
+            String dropped = ids.get(1);
+            String heldByAnother = ids.get(2);
+            // a relay that removed sent events meanwhile released the lease; another relay took over the third
+            mongo.getCollection("parcels").updateOne(Filters.eq("_id", dropped), new org.bson.Document("$unset",
+                    new org.bson.Document("outboxLeaseOwner", "").append("outboxLeaseUntil", "")));
+            mongo.getCollection("parcels").updateOne(Filters.eq("_id", heldByAnother), new org.bson.Document("$set",
+                    new org.bson.Document("outboxLeaseOwner", "another relay")));
+
+            relay.relay.relay(ids.stream().map(id -> new OutboxRelay.PendingDocument("parcels", id, leases.get(id)))
+                    .toList());
+            awaitEvents(intact, 1);
+            relay.relay.start(); // the dropped one was queued again, to be claimed
+            awaitEvents(dropped, 1);
+            Thread.sleep(1500); // the held one would arrive now
+            assertThat(reports.all()).noneMatch(r -> heldByAnother.equals(r.key()));
+            assertEachEventArrivedOnce(List.of(intact, dropped));
+            assertThat(stored(heldByAnother).getList("outbox", Object.class)).hasSize(1);
+        } finally {
+            runningRelay.start();
+        }
+    }
+
     private static List<String> concat(List<String> ids, String id) {
         List<String> all = new ArrayList<>(ids);
         all.add(id);
