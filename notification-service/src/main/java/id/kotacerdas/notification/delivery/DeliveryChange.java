@@ -25,6 +25,8 @@ public final class DeliveryChange {
     private final List<Document> attempts = new ArrayList<>();
     private final List<Document> events = new ArrayList<>();
     private boolean eventsMayWait;
+    /** The relay's lease, written with the events so that the relay need not claim the delivery. */
+    private Document lease;
 
     private DeliveryChange(String deliveryId, DeliveryState from) {
         this.deliveryId = deliveryId;
@@ -79,6 +81,16 @@ public final class DeliveryChange {
         return this;
     }
 
+    /** Writes the relay's lease ({@code OutboxRelay.newLease()}) with the events, if the change raises any. */
+    DeliveryChange leasedWith(Document leaseFields) {
+        this.lease = leaseFields;
+        return this;
+    }
+
+    boolean isLeased() {
+        return lease != null && !events.isEmpty();
+    }
+
     boolean letsEventsWait() {
         return eventsMayWait;
     }
@@ -99,6 +111,9 @@ public final class DeliveryChange {
     Document update() {
         Document update = new Document();
         Document setting = events.isEmpty() ? set : new Document(set).append(OutboxRelay.PENDING, true);
+        if (isLeased()) {
+            setting.putAll(lease);
+        }
         if (!setting.isEmpty()) {
             update.append("$set", setting);
         }

@@ -110,6 +110,7 @@ public class DeliveryStore {
 
     /** @return true when the delivery was still as the change expected, and is changed now */
     public boolean apply(DeliveryChange change) {
+        leaseEventsOf(List.of(change));
         boolean applied = deliveryCollection.updateOne(change.filter(), change.update()).getMatchedCount() == 1;
         if (applied) {
             relayEventsOf(List.of(change));
@@ -122,6 +123,7 @@ public class DeliveryStore {
         if (changes.isEmpty()) {
             return 0;
         }
+        leaseEventsOf(changes);
         List<UpdateOneModel<Document>> writes = new ArrayList<>(changes.size());
         changes.forEach(change -> writes.add(change.toWriteModel()));
         int applied = deliveryCollection.bulkWrite(writes, new BulkWriteOptions().ordered(false)).getMatchedCount();
@@ -132,6 +134,7 @@ public class DeliveryStore {
 
     /** Applies the change and returns the delivery as it is afterwards; empty when its condition failed. */
     public Optional<Delivery> applyAndGet(DeliveryChange change) {
+        leaseEventsOf(List.of(change));
         Document updated = deliveryCollection.findOneAndUpdate(change.filter(), change.update(),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         if (updated == null) {
@@ -139,6 +142,15 @@ public class DeliveryStore {
         }
         relayEventsOf(List.of(change));
         return Optional.of(mongo.getConverter().read(Delivery.class, updated));
+    }
+
+    /** Lets each change that raises events lease its delivery to the relay in the same write. */
+    private void leaseEventsOf(List<DeliveryChange> changes) {
+        for (DeliveryChange change : changes) {
+            if (change.raisesEvents()) {
+                change.leasedWith(relay.newLease());
+            }
+        }
     }
 
     /** Wakes the outbox relay for the events these changes pushed, as a save of the aggregate would. */

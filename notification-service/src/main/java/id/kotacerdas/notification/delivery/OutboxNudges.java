@@ -58,6 +58,11 @@ class OutboxNudges implements DisposableBean {
         }
     }
 
+    /** The relay's lease, for a change to write with its events: the relay then reads the delivery, not claims it. */
+    org.bson.Document newLease() {
+        return relay.newLease();
+    }
+
     /** Hands everything to the relay now (before it stops). */
     void flush() {
         nudgeDue(System.nanoTime(), true);
@@ -83,7 +88,8 @@ class OutboxNudges implements DisposableBean {
             }
         }
         for (String deliveryId = next.poll(); deliveryId != null; deliveryId = next.poll()) {
-            relay.enqueue(Delivery.COLLECTION, deliveryId);
+            // leased by the change that raised its events (or, if that change's condition failed, claimed)
+            relay.enqueueLeased(Delivery.COLLECTION, deliveryId);
         }
     }
 

@@ -65,6 +65,19 @@ class MappedDocumentsTest {
         assertThat(MappedDocuments.of(delivery).getBoolean(OutboxRelay.PENDING)).isTrue();
     }
 
+    @Test
+    void aChangeThatAddsEventsLeasesTheDeliveryToTheRelayInTheSameWriteAndOneWithoutEventsDoesNot() {
+        Delivery delivery = Delivery.queue(request(), Channel.SMS, List.of("key-phone"), Instant.now());
+        Document lease = new Document("outboxLeaseUntil", new java.util.Date()).append("outboxLeaseOwner", "relay-1/a");
+        DeliveryChange started = delivery.startSending("sender-1", Instant.now()).leasedWith(lease);
+        DeliveryChange sent = delivery.sent("primary", 1, List.of("m1"), List.of(Attempt.of("primary", "accepted", "m1")),
+                Instant.now()).leasedWith(lease);
+
+        assertThat(started.update().get("$set", Document.class)).doesNotContainKeys("outboxLeaseOwner", "outboxLeaseUntil");
+        assertThat(sent.update().get("$set", Document.class)).containsEntry("outboxLeaseOwner", "relay-1/a")
+                .containsKey("outboxLeaseUntil");
+    }
+
     private Document springDataDocument(Delivery delivery) {
         Document written = new Document();
         springData.write(delivery, written);

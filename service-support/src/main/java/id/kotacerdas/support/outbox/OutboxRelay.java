@@ -26,10 +26,11 @@ import org.springframework.kafka.support.SendResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -46,9 +47,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * a stall of every call to that collection meanwhile.) The first sweep after start still scans, for documents
  * written before the flag existed.
  * <p>
- * A document is relayed under a lease. A mapped aggregate's save takes the lease in the same write
- * ({@link #leaseForSave}): this relay then reads the document (one read, no write) and, if the lease is still the
- * save's, owns it; documents found by a sweep or nudged without a save are claimed (one update for a batch). Their
+ * A document is relayed under a lease. A write that adds events can take this relay's lease in the same write
+ * ({@link #newLease}, done for mapped aggregates by {@link OutboxSaveListener}): the relay then reads the document
+ * (one read, no write) and owns it while the lease is still this relay's; documents found by a sweep or nudged
+ * without a lease are claimed (one update for a batch). Their
  * events are sent and awaited, then each document whose outbox still holds exactly the sent events is emptied and
  * unflagged (one bulk write), so the sweep finds nothing to unflag; a document changed meanwhile has the sent events
  * removed by id and keeps its newer ones (one update more, and a read to queue them). A saved document thus costs
@@ -79,7 +81,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
-    /** By collection and id: a document is queued once, with the lease of its latest save if it has one. */
+    /** By collection and id: a document is queued once, as leased by its write if any write queuing it was. */
     private final Map<List<Object>, PendingDocument> queue = new LinkedHashMap<>();
     private volatile boolean running;
     private Thread worker;
@@ -107,11 +109,21 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Asks the relay to publish the events of a document whose save took {@code lease} ({@link #leaseForSave}). */
-    public void enqueueSaved(String collection, Object documentId, String lease) {
+    private void enqueueAgain(PendingDocument pending) {
         lock.lock();
         try {
-            queue.put(List.of(collection, documentId), new PendingDocument(collection, documentId, lease));
+            queue.putIfAbsent(List.of(pending.collection(), pending.id()), pending);
+            work.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Asks the relay to publish the events of a document written with this relay's lease ({@link #newLease}). */
+    public void enqueueLeased(String collection, Object documentId) {
+        lock.lock();
+        try {
+            queue.put(List.of(collection, documentId), new PendingDocument(collection, documentId, true));
             work.signal();
         } finally {
             lock.unlock();
@@ -119,14 +131,19 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Puts this relay's lease into a document about to be written with events, so that the write claims it: no other
-     * relay takes it while the lease is in force, and this one need not claim it again. Returns the lease.
+     * The fields that lease a document to this relay, to write (put, or {@code $set}) with the events a write adds,
+     * then {@link #enqueueLeased}: no other relay takes the document while the lease is in force, and this one need
+     * not claim it.
      */
-    public String leaseForSave(Document document) {
-        String leaseToken = newLeaseToken();
-        document.put(LEASE_UNTIL, Date.from(Instant.now().plus(properties.lease())));
-        document.put(LEASE_OWNER, leaseToken);
-        return leaseToken;
+    public Document newLease() {
+        return new Document(LEASE_UNTIL, Date.from(Instant.now().plus(properties.lease())))
+                .append(LEASE_OWNER, newLeaseToken());
+    }
+
+    /** Whether a lease of this relay is on the document (one its writes took, or one of its claims left). */
+    private boolean heldHere(Document document) {
+        String owner = document.getString(LEASE_OWNER);
+        return owner != null && owner.startsWith(instanceId + "/");
     }
 
     private String newLeaseToken() {
@@ -183,7 +200,7 @@ public class OutboxRelay implements SmartLifecycle {
                 } catch (RuntimeException e) {
                     log.warn("Publishing {} documents' events failed, retrying shortly: {}", batch.size(), e.toString());
                     pause();
-                    batch.forEach(pending -> enqueue(pending.collection(), pending.id()));
+                    batch.forEach(this::enqueueAgain);
                 }
             } catch (RuntimeException e) {
                 log.warn("Outbox relay pass failed, retrying on the next sweep: {}", e.toString());
@@ -248,13 +265,13 @@ public class OutboxRelay implements SmartLifecycle {
         MongoCollection<Document> documents = mongo.getCollection(collection);
         String leaseToken = newLeaseToken();
         Instant now = Instant.now();
-        Map<Object, String> leaseOf = new HashMap<>();
+        Set<Object> leasedByWrite = new HashSet<>();
         List<Object> unleased = new ArrayList<>();
         for (PendingDocument p : pending) {
-            if (p.savedLease() == null) {
-                unleased.add(p.id());
+            if (p.leasedByWrite()) {
+                leasedByWrite.add(p.id());
             } else {
-                leaseOf.put(p.id(), p.savedLease());
+                unleased.add(p.id());
             }
         }
         if (!unleased.isEmpty()) {
@@ -268,9 +285,9 @@ public class OutboxRelay implements SmartLifecycle {
         // queries on _id alone: the embedded store uses its index only for those; the lease is checked here
         for (Document doc : documents.find(Filters.in("_id", ids)).projection(RELAYED_FIELDS)) {
             Object id = doc.get("_id");
-            if (!leaseOf.getOrDefault(id, leaseToken).equals(doc.getString(LEASE_OWNER))) {
-                if (leaseOf.containsKey(id) && hasPending(doc)) {
-                    enqueue(collection, id); // its save's lease was dropped or taken over since: claim it next
+            if (!heldHere(doc)) {
+                if (leasedByWrite.contains(id) && hasPending(doc)) {
+                    enqueue(collection, id); // its write's lease was dropped or taken over since: claim it next
                 }
                 continue;
             }
@@ -305,7 +322,7 @@ public class OutboxRelay implements SmartLifecycle {
     private void relayOne(String collection, PendingDocument pending) {
         MongoCollection<Document> documents = mongo.getCollection(collection);
         Object id = pending.id();
-        Document claimed = pending.savedLease() == null ? claim(documents, id) : leasedBySave(documents, pending);
+        Document claimed = pending.leasedByWrite() ? leasedHere(documents, id) : claim(documents, id);
         if (claimed == null) {
             return;
         }
@@ -325,15 +342,15 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * The document if the lease its save took is still in place; else claimed like any other (a relay removing sent
-     * events meanwhile dropped the lease, or it ran out and another relay took the document).
+     * The document if the lease its write took is still this relay's; else claimed like any other (a relay removing
+     * sent events meanwhile dropped the lease, or it ran out and another relay took the document).
      */
-    private Document leasedBySave(MongoCollection<Document> documents, PendingDocument pending) {
-        Document document = documents.find(Filters.eq("_id", pending.id())).projection(RELAYED_FIELDS).first();
-        if (document == null || pending.savedLease().equals(document.getString(LEASE_OWNER))) {
+    private Document leasedHere(MongoCollection<Document> documents, Object id) {
+        Document document = documents.find(Filters.eq("_id", id)).projection(RELAYED_FIELDS).first();
+        if (document == null || heldHere(document)) {
             return document;
         }
-        return hasPending(document) ? claim(documents, pending.id()) : null;
+        return hasPending(document) ? claim(documents, id) : null;
     }
 
     private Document claim(MongoCollection<Document> documents, Object id) {
@@ -342,10 +359,14 @@ public class OutboxRelay implements SmartLifecycle {
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(RELAYED_FIELDS));
     }
 
-    /** Documents among {@code which} with events and no lease in force. */
-    private static Bson claimable(Bson which, Instant now) {
-        return Filters.and(which, Filters.exists(OUTBOX + ".0"),
-                Filters.or(Filters.eq(LEASE_UNTIL, null), Filters.lt(LEASE_UNTIL, Date.from(now))));
+    /**
+     * Documents among {@code which} with events and no lease in force but this relay's own (a write's lease whose
+     * document a sweep or a retry reaches first: this relay works one batch at a time, so no send of its own is under
+     * way for it).
+     */
+    private Bson claimable(Bson which, Instant now) {
+        return Filters.and(which, Filters.exists(OUTBOX + ".0"), Filters.or(Filters.eq(LEASE_UNTIL, null),
+                Filters.lt(LEASE_UNTIL, Date.from(now)), Filters.regex(LEASE_OWNER, "^" + instanceId + "/")));
     }
 
     private Bson lease(String leaseToken, Instant now) {
@@ -425,11 +446,11 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** A document to relay; {@code savedLease}: the lease its save took ({@link #leaseForSave}), else null. */
-    record PendingDocument(String collection, Object id, String savedLease) {
+    /** A document to relay; {@code leasedByWrite}: written with this relay's lease ({@link #newLease}). */
+    record PendingDocument(String collection, Object id, boolean leasedByWrite) {
 
         PendingDocument(String collection, Object id) {
-            this(collection, id, null);
+            this(collection, id, false);
         }
     }
 }

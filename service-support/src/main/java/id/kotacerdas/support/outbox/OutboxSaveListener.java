@@ -26,7 +26,7 @@ public class OutboxSaveListener extends AbstractMongoEventListener<OutboxAggrega
         Document document = event.getDocument();
         List<?> outbox = document == null ? null : document.getList(OutboxRelay.OUTBOX, Object.class);
         if (outbox != null && !outbox.isEmpty()) {
-            relay.leaseForSave(document);
+            document.putAll(relay.newLease());
         }
     }
 
@@ -34,11 +34,10 @@ public class OutboxSaveListener extends AbstractMongoEventListener<OutboxAggrega
     public void onAfterSave(AfterSaveEvent<OutboxAggregate> event) {
         if (!event.getSource().pendingEvents().isEmpty()) {
             Document document = event.getDocument();
-            String lease = document.getString(OutboxRelay.LEASE_OWNER);
-            if (lease == null) {
-                relay.enqueue(event.getCollectionName(), document.get("_id"));
+            if (document.containsKey(OutboxRelay.LEASE_OWNER)) {
+                relay.enqueueLeased(event.getCollectionName(), document.get("_id"));
             } else {
-                relay.enqueueSaved(event.getCollectionName(), document.get("_id"), lease);
+                relay.enqueue(event.getCollectionName(), document.get("_id"));
             }
         }
     }

@@ -287,10 +287,9 @@ class OutboxRelayTest {
             throws Exception {
         runningRelay.stop();
         String id = UUID.randomUUID().toString();
-        try (var holder = new RelayInstance(mongo, kafka); var other = new RelayInstance(mongo, kafka)) {
+        try (var other = new RelayInstance(mongo, kafka)) {
             mongo.save(Parcel.submitted(id));
-            String lease = stored(id).getString("outboxLeaseOwner");
-            assertThat(lease).as("leased by the save itself").isNotNull();
+            assertThat(stored(id).getString("outboxLeaseOwner")).as("leased by the save itself").isNotNull();
             assertThat(stored(id).getDate("outboxLeaseUntil")).isInTheFuture();
 
             // a claim finds the lease in force: a sweeping relay leaves the document to the save's relay
@@ -299,7 +298,8 @@ class OutboxRelayTest {
             Thread.sleep(1500); // an event sent would arrive now
             assertThat(reports.all()).noneMatch(r -> id.equals(r.key()));
 
-            holder.relay.relay(List.of(new OutboxRelay.PendingDocument("parcels", id, lease)));
+            // the service's own relay, whose lease the save wrote
+            runningRelay.relay(List.of(new OutboxRelay.PendingDocument("parcels", id, true)));
             awaitEvents(id, 1);
             assertThat(stored(id).getList("outbox", Object.class)).isEmpty();
             assertThat(stored(id)).doesNotContainKeys(OutboxRelay.PENDING, "outboxLeaseUntil", "outboxLeaseOwner");
@@ -313,14 +313,12 @@ class OutboxRelayTest {
     @Test
     void savedDocumentsWhoseLeaseWasDroppedAreClaimedAndThoseAnotherRelayHoldsAreLeftToIt() throws Exception {
         runningRelay.stop();
-        try (var relay = new RelayInstance(mongo, kafka)) {
-            Map<String, String> leases = new java.util.LinkedHashMap<>();
+        try {
+            List<String> ids = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                String id = UUID.randomUUID().toString();
-                mongo.save(Parcel.submitted(id));
-                leases.put(id, stored(id).getString("outboxLeaseOwner"));
+                ids.add(UUID.randomUUID().toString());
+                mongo.save(Parcel.submitted(ids.get(i)));
             }
-            List<String> ids = List.copyOf(leases.keySet());
             String intact = ids.get(0);
             String dropped = ids.get(1);
             String heldByAnother = ids.get(2);
@@ -330,17 +328,39 @@ class OutboxRelayTest {
             mongo.getCollection("parcels").updateOne(Filters.eq("_id", heldByAnother), new org.bson.Document("$set",
                     new org.bson.Document("outboxLeaseOwner", "another relay")));
 
-            relay.relay.relay(ids.stream().map(id -> new OutboxRelay.PendingDocument("parcels", id, leases.get(id)))
-                    .toList());
+            runningRelay.relay(ids.stream().map(id -> new OutboxRelay.PendingDocument("parcels", id, true)).toList());
             awaitEvents(intact, 1);
-            relay.relay.start(); // the dropped one was queued again, to be claimed
+            assertThat(reports.all()).noneMatch(r -> dropped.equals(r.key()));
+            runningRelay.start(); // the dropped one was queued again, to be claimed
             awaitEvents(dropped, 1);
             Thread.sleep(1500); // the held one would arrive now
             assertThat(reports.all()).noneMatch(r -> heldByAnother.equals(r.key()));
             assertEachEventArrivedOnce(List.of(intact, dropped));
             assertThat(stored(heldByAnother).getList("outbox", Object.class)).hasSize(1);
         } finally {
+            if (!runningRelay.isRunning()) {
+                runningRelay.start();
+            }
+        }
+    }
+
+    @Test
+    void aRelaysOwnSweepPublishesADocumentWrittenWithItsLeaseWithoutWaitingForTheLeaseToRunOut() {
+        runningRelay.stop();
+        String id = UUID.randomUUID().toString();
+        try {
+            // written with the relay's lease, but the relay was never told (a lost wake-up)
+            org.bson.Document written = toDocument(Parcel.submitted(id));
+            written.putAll(runningRelay.newLease());
+            mongo.getCollection("parcels").insertOne(written);
+
+            runningRelay.sweep();
             runningRelay.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> reports.all().stream().anyMatch(r -> id.equals(r.key())));
+        } finally {
+            if (!runningRelay.isRunning()) {
+                runningRelay.start();
+            }
         }
     }
 
