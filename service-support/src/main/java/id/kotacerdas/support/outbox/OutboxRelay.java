@@ -50,13 +50,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * A document is relayed under a lease. A write that adds events can take this relay's lease in the same write
  * ({@link #newLease}, done for mapped aggregates by {@link OutboxSaveListener}): the relay then reads the document
  * (one read, no write) and owns it while the lease is still this relay's; documents found by a sweep or nudged
- * without a lease are claimed (one update for a batch). Their
- * events are sent and awaited, then each document whose outbox still holds exactly the sent events is emptied and
- * unflagged (one bulk write), so the sweep finds nothing to unflag; a document changed meanwhile has the sent events
- * removed by id and keeps its newer ones (one update more, and a read to queue them). A saved document thus costs
- * the store one read and one write to relay, instead of two writes. A crash at any point loses nothing: unremoved
- * events are sent again by a sweep once the lease has run out, at worst a second time, which idempotent consumers
- * absorb. Several instances never relay the same document at once.
+ * without a lease are claimed (one update for a batch). Their events are sent and awaited, then each document whose
+ * outbox still holds exactly the sent events is emptied and unflagged (one bulk write), so the sweep finds nothing to
+ * unflag; a document changed meanwhile has the sent events removed by id and keeps its newer ones (one update more,
+ * and a read to queue them). A document written with the lease thus costs the store one read and one write to
+ * relay, instead of two writes. A crash at any point loses nothing: unremoved events are sent again by a sweep once
+ * the lease has run out, at worst a second time, which idempotent consumers absorb. Several instances never relay
+ * the same document at once.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -317,7 +317,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     /**
      * One document, the usual case below a few hundred events per second: the same steps in two round trips
-     * instead of three, the read (of a document leased by its save) or the claim returning the document.
+     * instead of three, the read (of a document leased by its write) or the claim returning the document.
      */
     private void relayOne(String collection, PendingDocument pending) {
         MongoCollection<Document> documents = mongo.getCollection(collection);
@@ -393,7 +393,11 @@ public class OutboxRelay implements SmartLifecycle {
     /** Sends the document's events; returns their ids. */
     private List<Object> send(Document document, List<CompletableFuture<SendResult<String, byte[]>>> acks) {
         List<Object> sentIds = new ArrayList<>();
-        for (Document message : document.getList(OUTBOX, Document.class)) {
+        List<Document> outbox = document.getList(OUTBOX, Document.class);
+        if (outbox == null) {
+            return sentIds;
+        }
+        for (Document message : outbox) {
             acks.add(kafka.send(envelopeOf(message).toRecord(message.getString("topic"))));
             sentIds.add(message.getString("eventId"));
         }
