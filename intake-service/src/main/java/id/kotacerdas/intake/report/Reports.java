@@ -85,7 +85,7 @@ public class Reports {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Report report = byId(id).orElseThrow(() -> new NotFoundException("No report " + id));
             change.accept(report);
-            Save save = Save.of(report, mongo);
+            Save save = Save.of(report, mongo, relay);
             if (mongo.getCollection(Report.COLLECTION).replaceOne(save.unchangedSinceLoad(), save.next())
                     .getMatchedCount() == 1) {
                 relayEventsOf(report);
@@ -112,7 +112,7 @@ public class Reports {
         String token = UUID.randomUUID().toString();
         List<ReplaceOneModel<Document>> saves = new ArrayList<>(changed.size());
         for (Report report : changed) {
-            Save save = Save.of(report, mongo);
+            Save save = Save.of(report, mongo, relay);
             saves.add(new ReplaceOneModel<>(save.unchangedSinceLoad(), save.next().append(SAVED_BY, token)));
         }
         MongoCollection<Document> documents = mongo.getCollection(Report.COLLECTION);
@@ -148,25 +148,30 @@ public class Reports {
 
     /**
      * A changed report as its next version, saved only if the document is as it was read: neither another writer
-     * (version) nor the outbox relay (outbox size, lease) touched it since. Without the outbox condition, a save could
-     * put back events the relay had just published and removed, and they would be published twice.
+     * (version) nor the outbox relay (outbox size, another instance's lease) touched it since. Without the outbox
+     * condition, a save could put back events the relay had just published and removed, and they would be published
+     * twice. A report with events is saved with this instance's relay's lease, so that the relay reads it instead of
+     * claiming it; that also lets the save go over the lease of this instance's relay (see
+     * {@link OutboxRelay#notLeasedByAnotherRelay}) instead of waiting for the relay to finish.
      */
     private record Save(Bson unchangedSinceLoad, Document next) {
 
-        static Save of(Report report, MongoTemplate mongo) {
+        static Save of(Report report, MongoTemplate mongo, OutboxRelay relay) {
             Document next = new Document();
             mongo.getConverter().write(report, next);
             long version = next.get("version", Number.class).longValue();
             next.put("version", version + 1);
-            // the relay's lease fields are not mapped, so never in `next`: a document under a lease is not saved over
+            if (!report.pendingEvents().isEmpty()) {
+                next.putAll(relay.newLease());
+            }
             return new Save(Filters.and(Filters.eq("_id", report.id()), Filters.eq("version", version),
-                    Filters.eq("outboxLeaseOwner", null), Filters.size("outbox", report.eventsPendingAtLoad())), next);
+                    relay.notLeasedByAnotherRelay(), Filters.size("outbox", report.eventsPendingAtLoad())), next);
         }
     }
 
     private void relayEventsOf(Report report) {
         if (!report.pendingEvents().isEmpty()) {
-            relay.enqueue(Report.COLLECTION, report.id());
+            relay.enqueueLeased(Report.COLLECTION, report.id());
         }
     }
 }

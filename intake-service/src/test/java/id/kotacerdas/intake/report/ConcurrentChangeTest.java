@@ -1,8 +1,10 @@
 package id.kotacerdas.intake.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import id.kotacerdas.intake.IntakeServiceTest;
+import id.kotacerdas.support.outbox.OutboxRelay;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +24,8 @@ class ConcurrentChangeTest extends IntakeServiceTest {
 
     @Autowired
     Reports reports;
+    @Autowired
+    OutboxRelay relay;
 
     @Test
     void aChangeWaitsOutABurstOfOtherWritesInsteadOfFailing() {
@@ -76,5 +80,25 @@ class ConcurrentChangeTest extends IntakeServiceTest {
 
         assertThat(reports.saveAllUnlessChangedMeanwhile(List.of(read))).containsExactly(reportId);
         assertThat(reports.byId(reportId).orElseThrow().additionalInformation()).isEmpty();
+    }
+
+    @Test
+    void aReportThisInstancesRelayHoldsIsSavedAtOnceWithTheRelaysLeaseAndPublishedOnceTheRelayRuns() {
+        String reportId = submitted().id();
+        relay.stop();
+        try {
+            // as this instance's relay's claim does, with the relay stopped mid-send: it would never release it
+            mongo.getCollection("reports").updateOne(new Document("_id", reportId), new Document("$set", relay.newLease()));
+
+            reports.change(reportId, report -> report.addInformation("saat relay mengirim", Instant.now()));
+
+            Document saved = mongo.getCollection("reports").find(new Document("_id", reportId)).first();
+            assertThat(saved.getList("additionalInformation", String.class)).containsExactly("saat relay mengirim");
+            assertThat(saved.getString("outboxLeaseOwner")).as("leased to the relay by the save").isNotNull();
+        } finally {
+            relay.start();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.getCollection("reports")
+                .find(new Document("_id", reportId)).first().getList("outbox", Object.class).isEmpty());
     }
 }

@@ -140,6 +140,15 @@ public class OutboxRelay implements SmartLifecycle {
                 .append(LEASE_OWNER, newLeaseToken());
     }
 
+    /**
+     * Documents no other relay holds: unleased, or leased to this one. A conditional replace of a whole document that
+     * writes {@link #newLease} with its events may save over this relay's lease: the relay, one batch at a time, then
+     * finds newer events than it sent and removes only its own; another relay's lease would be dropped mid-send.
+     */
+    public Bson notLeasedByAnotherRelay() {
+        return Filters.or(Filters.eq(LEASE_OWNER, null), Filters.regex(LEASE_OWNER, "^" + instanceId + "/"));
+    }
+
     /** Whether a lease of this relay is on the document (one its writes took, or one of its claims left). */
     private boolean heldHere(Document document) {
         String owner = document.getString(LEASE_OWNER);
