@@ -87,7 +87,7 @@ public final class DeliveryChange {
         return this;
     }
 
-    boolean isLeased() {
+    private boolean isLeased() {
         return lease != null && !events.isEmpty();
     }
 

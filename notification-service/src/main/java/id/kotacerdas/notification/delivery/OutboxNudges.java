@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import org.bson.Document;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -59,7 +60,7 @@ class OutboxNudges implements DisposableBean {
     }
 
     /** The relay's lease, for a change to write with its events: the relay then reads the delivery, not claims it. */
-    org.bson.Document newLease() {
+    Document newLease() {
         return relay.newLease();
     }
 
