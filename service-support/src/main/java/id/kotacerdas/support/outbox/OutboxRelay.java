@@ -100,30 +100,24 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Asks the relay to publish this document's pending events soon. */
     public void enqueue(String collection, Object documentId) {
-        lock.lock();
-        try {
-            queue.putIfAbsent(List.of(collection, documentId), new PendingDocument(collection, documentId));
-            work.signal();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void enqueueAgain(PendingDocument pending) {
-        lock.lock();
-        try {
-            queue.putIfAbsent(List.of(pending.collection(), pending.id()), pending);
-            work.signal();
-        } finally {
-            lock.unlock();
-        }
+        offer(new PendingDocument(collection, documentId), false);
     }
 
     /** Asks the relay to publish the events of a document written with this relay's lease ({@link #newLease}). */
     public void enqueueLeased(String collection, Object documentId) {
+        offer(new PendingDocument(collection, documentId, true), true);
+    }
+
+    /** Queues the document unless it is queued already; {@code replacing}: in its place if it is. */
+    private void offer(PendingDocument pending, boolean replacing) {
         lock.lock();
         try {
-            queue.put(List.of(collection, documentId), new PendingDocument(collection, documentId, true));
+            List<Object> key = List.of(pending.collection(), pending.id());
+            if (replacing) {
+                queue.put(key, pending);
+            } else {
+                queue.putIfAbsent(key, pending);
+            }
             work.signal();
         } finally {
             lock.unlock();
@@ -209,7 +203,7 @@ public class OutboxRelay implements SmartLifecycle {
                 } catch (RuntimeException e) {
                     log.warn("Publishing {} documents' events failed, retrying shortly: {}", batch.size(), e.toString());
                     pause();
-                    batch.forEach(this::enqueueAgain);
+                    batch.forEach(pending -> offer(pending, false));
                 }
             } catch (RuntimeException e) {
                 log.warn("Outbox relay pass failed, retrying on the next sweep: {}", e.toString());
