@@ -34,6 +34,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -77,6 +78,10 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxProperties properties;
     private final String source;
     private final String instanceId = UUID.randomUUID().toString();
+    /** Lease tokens are told apart by instance (the prefix); the number only keeps them distinct within one. */
+    private final AtomicLong leaseNumbers = new AtomicLong();
+    private final Bson heldHereFilter = Filters.regex(LEASE_OWNER, "^" + instanceId + "/");
+    private final Bson notLeasedElsewhere = Filters.or(Filters.eq(LEASE_OWNER, null), heldHereFilter);
     private final Counter published;
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -140,7 +145,7 @@ public class OutboxRelay implements SmartLifecycle {
      * finds newer events than it sent and removes only its own; another relay's lease would be dropped mid-send.
      */
     public Bson notLeasedByAnotherRelay() {
-        return Filters.or(Filters.eq(LEASE_OWNER, null), Filters.regex(LEASE_OWNER, "^" + instanceId + "/"));
+        return notLeasedElsewhere;
     }
 
     /** Whether a lease of this relay is on the document (one its writes took, or one of its claims left). */
@@ -150,7 +155,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private String newLeaseToken() {
-        return instanceId + "/" + UUID.randomUUID();
+        return instanceId + "/" + leaseNumbers.incrementAndGet();
     }
 
     @Override
@@ -369,7 +374,7 @@ public class OutboxRelay implements SmartLifecycle {
      */
     private Bson claimable(Bson which, Instant now) {
         return Filters.and(which, Filters.exists(OUTBOX + ".0"), Filters.or(Filters.eq(LEASE_UNTIL, null),
-                Filters.lt(LEASE_UNTIL, Date.from(now)), Filters.regex(LEASE_OWNER, "^" + instanceId + "/")));
+                Filters.lt(LEASE_UNTIL, Date.from(now)), heldHereFilter));
     }
 
     private Bson lease(String leaseToken, Instant now) {
