@@ -58,6 +58,9 @@ public abstract class NotificationServiceTestBase {
         registry.add("notification.sms.providers.secondary.port", SECONDARY::port);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", MAIL::port);
+        // InboundSmsTest gives up on a long text's missing part within seconds, not minutes
+        registry.add("notification.sms.inbound.segment-wait", () -> "PT3S");
+        registry.add("notification.sms.inbound.segment-sweep-interval", () -> "PT1S");
     }
 
     @Autowired

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.jsmpp.PDUStringException;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.BindType;
@@ -243,6 +245,67 @@ public final class SmscSimulator implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("mobile-originated message was not accepted: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Sends a text as a handset does: one that fits in one deliver_sm as it is, a longer one split into parts of 153 GSM-7 octets or 134 UCS-2 octets (67 units, so a
+     * character outside the BMP may straddle two parts), each its own deliver_sm marked as {@code segmentation}
+     * says. {@code sequences} are the parts to deliver, in that order (from 1; repeat one to deliver it again, leave
+     * one out to lose it); none = all, in order.
+     *
+     * @return the number of parts the text was split into
+     * @throws IllegalStateException when no receiving session is bound, or the client refused a part
+     */
+    public int injectMobileOriginatedInParts(String from, String to, String text, int reference,
+                                             Segmentation segmentation, int... sequences) {
+        SMPPServerSession session = receivingSession(null)
+                .orElseThrow(() -> new IllegalStateException("no receiver or transceiver is bound"));
+        boolean gsm = Gsm7.canEncode(text);
+        byte[] encoded = gsm ? Gsm7.encode(text) : text.getBytes(StandardCharsets.UTF_16BE);
+        int partSize = gsm ? 153 : 134;
+        int total = (encoded.length + partSize - 1) / partSize;
+        if (total <= 1) {
+            injectMobileOriginated(from, to, text);
+            return 1;
+        }
+        int[] order = sequences.length > 0 ? sequences : IntStream.rangeClosed(1, total).toArray();
+        for (int sequence : order) {
+            byte[] body = Arrays.copyOfRange(encoded, (sequence - 1) * partSize,
+                    Math.min(encoded.length, sequence * partSize));
+            byte[] shortMessage = body;
+            ESMClass esmClass = new ESMClass();
+            OptionalParameter[] tlvs = new OptionalParameter[0];
+            switch (segmentation) {
+                case UDH_8BIT_REFERENCE -> {
+                    shortMessage = withHeader(new byte[] {5, 0x00, 3, (byte) reference, (byte) total, (byte) sequence}, body);
+                    esmClass = new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.UDHI);
+                }
+                case UDH_16BIT_REFERENCE -> {
+                    shortMessage = withHeader(new byte[] {6, 0x08, 4, (byte) (reference >> 8), (byte) reference,
+                            (byte) total, (byte) sequence}, body);
+                    esmClass = new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.UDHI);
+                }
+                case SAR_TLVS -> tlvs = new OptionalParameter[] {
+                        new OptionalParameter.Sar_msg_ref_num((short) reference),
+                        new OptionalParameter.Sar_total_segments((byte) total),
+                        new OptionalParameter.Sar_segment_seqnum((byte) sequence)};
+            }
+            try {
+                session.deliverShortMessage("", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, from,
+                        TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, to, esmClass, (byte) 0, (byte) 0,
+                        new RegisteredDelivery(SMSCDeliveryReceipt.DEFAULT), DataCodings.newInstance(gsm ? (byte) 0x00 : (byte) 0x08),
+                        shortMessage, tlvs);
+            } catch (Exception e) {
+                throw new IllegalStateException("part " + sequence + " was not accepted: " + e.getMessage(), e);
+            }
+        }
+        return total;
+    }
+
+    private static byte[] withHeader(byte[] header, byte[] body) {
+        byte[] message = Arrays.copyOf(header, header.length + body.length);
+        System.arraycopy(body, 0, message, header.length, body.length);
+        return message;
     }
 
     public void stop() {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +32,7 @@ import org.jsmpp.bean.MessageClass;
 import org.jsmpp.bean.MessageMode;
 import org.jsmpp.bean.MessageType;
 import org.jsmpp.bean.NumberingPlanIndicator;
+import org.jsmpp.bean.OptionalParameter;
 import org.jsmpp.bean.RegisteredDelivery;
 import org.jsmpp.bean.SMSCDeliveryReceipt;
 import org.jsmpp.bean.TypeOfNumber;
@@ -206,6 +208,40 @@ class SmscSimulatorTest {
         assertThat(mo.isSmscDeliveryReceipt()).isFalse();
         assertThat(mo.getSourceAddr()).isEqualTo("6281234567890");
         assertThat(Gsm7.decode(mo.getShortMessage())).isEqualTo("LAPOR jalan rusak di Jl. Cenderawasih");
+    }
+
+    @Test
+    void aLongMobileOriginatedTextArrivesInPartsMarkedByAUserDataHeaderOrSarTlvs() throws Exception {
+        client = bind(BindType.BIND_RX);
+        awaitUntil(() -> smsc.boundSessions() == 1);
+        String text = "LAPOR " + "jalan rusak di Jl. Cenderawasih, ".repeat(8);
+
+        int parts = smsc.injectMobileOriginatedInParts("6281234567890", "1708", text, 77,
+                Segmentation.UDH_8BIT_REFERENCE, 2, 1);
+        smsc.injectMobileOriginatedInParts("6281234567890", "1708", text, 300, Segmentation.SAR_TLVS);
+        smsc.injectMobileOriginatedInParts("6281234567890", "1708", "halo", 5, Segmentation.SAR_TLVS);
+
+        awaitUntil(() -> delivered.size() == 5);
+        assertThat(parts).isEqualTo(2);
+        DeliverSm second = delivered.get(0);
+        DeliverSm first = delivered.get(1);
+        assertThat(second.getEsmClass() & 0x40).isEqualTo(0x40);
+        assertThat(Arrays.copyOf(second.getShortMessage(), 6)).containsExactly(5, 0x00, 3, 77, 2, 2);
+        assertThat(Arrays.copyOf(first.getShortMessage(), 6)).containsExactly(5, 0x00, 3, 77, 2, 1);
+        assertThat(Gsm7.decode(Arrays.copyOfRange(first.getShortMessage(), 6, first.getShortMessage().length))
+                + Gsm7.decode(Arrays.copyOfRange(second.getShortMessage(), 6, second.getShortMessage().length)))
+                .isEqualTo(text);
+        DeliverSm sar = delivered.get(3);
+        assertThat(sar.getEsmClass() & 0x40).isZero();
+        assertThat(((OptionalParameter.Short) sar.getOptionalParameter(OptionalParameter.Tag.SAR_MSG_REF_NUM)).getValue())
+                .isEqualTo((short) 300);
+        assertThat(((OptionalParameter.Byte) sar.getOptionalParameter(OptionalParameter.Tag.SAR_TOTAL_SEGMENTS)).getValue())
+                .isEqualTo((byte) 2);
+        assertThat(((OptionalParameter.Byte) sar.getOptionalParameter(OptionalParameter.Tag.SAR_SEGMENT_SEQNUM)).getValue())
+                .isEqualTo((byte) 2);
+        DeliverSm whole = delivered.get(4);
+        assertThat(whole.getOptionalParameter(OptionalParameter.Tag.SAR_MSG_REF_NUM)).isNull();
+        assertThat(Gsm7.decode(whole.getShortMessage())).isEqualTo("halo");
     }
 
     @Test

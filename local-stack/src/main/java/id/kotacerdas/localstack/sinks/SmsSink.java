@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import id.kotacerdas.smsc.ReceivedSms;
+import id.kotacerdas.smsc.Segmentation;
 import id.kotacerdas.smsc.SmscConfig;
 import id.kotacerdas.smsc.SmscSimulator;
 
@@ -87,10 +89,14 @@ public final class SmsSink implements AutoCloseable {
         currentMode = "drop".equals(mode.name()) ? "normal" : mode.name();
     }
 
-    /** Delivers a citizen's SMS to the platform's bound receiver, and keeps it as an inbound item. */
+    /**
+     * Delivers a citizen's SMS to the platform's bound receiver, a long one in parts as a handset sends it, and keeps
+     * it as an inbound item.
+     */
     public SmsItem injectInbound(String from, String to, String text) {
-        simulator.injectMobileOriginated(from, to, text);
-        SmsItem item = new SmsItem("in-" + UUID.randomUUID(), Instant.now(), SmsItem.INBOUND, from, to, text, 1);
+        int parts = simulator.injectMobileOriginatedInParts(from, to, text,
+                ThreadLocalRandom.current().nextInt(256), Segmentation.UDH_8BIT_REFERENCE);
+        SmsItem item = new SmsItem("in-" + UUID.randomUUID(), Instant.now(), SmsItem.INBOUND, from, to, text, parts);
         archive.store(item);
         return item;
     }

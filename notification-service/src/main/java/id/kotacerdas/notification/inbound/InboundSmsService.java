@@ -9,6 +9,7 @@ import id.kotacerdas.notification.delivery.DeliveryIntake;
 import id.kotacerdas.notification.delivery.ReceiptProcessor;
 import id.kotacerdas.notification.recipient.OptOuts;
 import id.kotacerdas.notification.recipient.PhoneNumbers;
+import id.kotacerdas.notification.sms.MobileOriginated;
 import id.kotacerdas.notification.sms.SmppEvents;
 import id.kotacerdas.support.privacy.Masking;
 import java.time.Clock;
@@ -20,14 +21,17 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * What SMSCs send us unasked. Receipts go to the {@link ReceiptProcessor}. A mobile-originated
  * {@code STOP} / {@code BERHENTI} opts the number out of non-critical SMS and {@code MULAI} opts it
  * back in, each confirmed by SMS (the confirmation is CRITICAL so the opt-out cannot swallow it);
- * every other message goes to intake on the restricted topic {@code city.sms-inbound.v1}.
+ * every other message goes to intake on the restricted topic {@code city.sms-inbound.v1}, a long text once its
+ * parts are put back together ({@link SegmentAssembly}).
  */
 @Component
 public class InboundSmsService implements SmppEvents {
@@ -39,14 +43,16 @@ public class InboundSmsService implements SmppEvents {
     private final ReceiptProcessor receipts;
     private final OptOuts optOuts;
     private final DeliveryIntake intake;
+    private final SegmentAssembly segments;
     private final MongoTemplate mongo;
     private final Clock clock;
 
-    public InboundSmsService(ReceiptProcessor receipts, OptOuts optOuts, DeliveryIntake intake, MongoTemplate mongo,
-                             Clock clock) {
+    InboundSmsService(ReceiptProcessor receipts, OptOuts optOuts, DeliveryIntake intake, SegmentAssembly segments,
+                      MongoTemplate mongo, Clock clock) {
         this.receipts = receipts;
         this.optOuts = optOuts;
         this.intake = intake;
+        this.segments = segments;
         this.mongo = mongo;
         this.clock = clock;
     }
@@ -57,10 +63,16 @@ public class InboundSmsService implements SmppEvents {
     }
 
     @Override
-    public void onMobileOriginated(String provider, String from, String to, String text) {
+    public void onMobileOriginated(String provider, MobileOriginated message) {
         Instant now = clock.instant();
+        String sender = PhoneNumbers.international(message.from());
+        if (message.isSegment()) {
+            segments.record(provider, sender, message, now).ifPresent(whole -> handOver(whole, now));
+            return;
+        }
         String id = UUID.randomUUID().toString();
-        String sender = PhoneNumbers.international(from);
+        String to = message.to();
+        String text = message.text();
         String keyword = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
         if (OPT_OUT.contains(keyword)) {
             mongo.insert(InboundMessage.keyword(id, provider, sender, to, text, keyword, now));
@@ -76,6 +88,26 @@ public class InboundSmsService implements SmppEvents {
             mongo.save(InboundMessage.forIntake(id, provider, sender, to, text, now));
             log.info("Inbound SMS {} from {} handed to intake", id, Masking.phone(sender));
         }
+    }
+
+    /** Long texts whose missing parts are no longer waited for go to intake as far as they came. */
+    @Scheduled(fixedDelayString = "${notification.sms.inbound.segment-sweep-interval:PT30S}")
+    void handOverOverdueMessages() {
+        Instant now = clock.instant();
+        segments.overdue(now).forEach(message -> handOver(message, now));
+        segments.forgetHandedOver(now);
+    }
+
+    private void handOver(SegmentAssembly.Assembled message, Instant now) {
+        try {
+            mongo.insert(InboundMessage.forIntake(message.messageId(), message.provider(), message.sender(),
+                    message.to(), message.text(), message.openedAt().toInstant()));
+            log.info("Inbound SMS {} from {} handed to intake, put together from {} parts", message.messageId(),
+                    Masking.phone(message.sender()), message.complete() ? "all its" : "some of its");
+        } catch (DuplicateKeyException e) {
+            log.debug("Inbound SMS {} was handed to intake already", message.messageId());
+        }
+        segments.handedOver(message, now);
     }
 
     private void confirm(String inboundId, String phone, String template) {

@@ -57,9 +57,12 @@ final class Gsm7Alphabet {
         StringBuilder text = new StringBuilder(septets.length);
         for (int i = 0; i < septets.length; i++) {
             int value = septets[i] & 0x7F;
-            if (value == ESCAPE && i + 1 < septets.length) {
-                Character extended = EXTENDED_REVERSE.get(septets[++i] & 0x7F);
-                text.append(extended == null ? ' ' : extended);
+            if (value == ESCAPE) {
+                // an escape ending the octets is half a character (the rest in a part that never came)
+                if (i + 1 < septets.length) {
+                    Character extended = EXTENDED_REVERSE.get(septets[++i] & 0x7F);
+                    text.append(extended == null ? ' ' : extended);
+                }
             } else {
                 text.append(BASIC.charAt(value));
             }

@@ -5,5 +5,5 @@ public interface SmppEvents {
 
     void onReceipt(String provider, String messageId, boolean delivered, String receiptState);
 
-    void onMobileOriginated(String provider, String from, String to, String text);
+    void onMobileOriginated(String provider, MobileOriginated message);
 }

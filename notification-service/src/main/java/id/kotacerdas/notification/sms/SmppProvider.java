@@ -206,8 +206,7 @@ class SmppProvider implements AutoCloseable {
                     DeliveryReceiptState state = receipt.getFinalStatus();
                     events.onReceipt(name, messageId, state == DeliveryReceiptState.DELIVRD, String.valueOf(state));
                 } else {
-                    events.onMobileOriginated(name, deliverSm.getSourceAddr(), deliverSm.getDestAddress(),
-                            SmsEncoding.decode(payloadOf(deliverSm), deliverSm.getDataCoding()));
+                    events.onMobileOriginated(name, MobileOriginated.of(deliverSm));
                 }
             } catch (InvalidDeliveryReceiptException e) {
                 log.warn("SMPP provider {} sent an unreadable receipt", name);
@@ -237,14 +236,5 @@ class SmppProvider implements AutoCloseable {
             }
         }
         return receipt.getId();
-    }
-
-    private static byte[] payloadOf(DeliverSm deliverSm) {
-        byte[] shortMessage = deliverSm.getShortMessage();
-        if (shortMessage != null && shortMessage.length > 0) {
-            return shortMessage;
-        }
-        OptionalParameter payload = deliverSm.getOptionalParameter(OptionalParameter.Tag.MESSAGE_PAYLOAD);
-        return payload instanceof OptionalParameter.OctetString octets ? octets.getValue() : new byte[0];
     }
 }

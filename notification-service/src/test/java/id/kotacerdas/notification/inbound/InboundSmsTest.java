@@ -12,14 +12,21 @@ import id.kotacerdas.contracts.notification.NotificationPriority;
 import id.kotacerdas.contracts.notification.NotificationTemplates;
 import id.kotacerdas.contracts.notification.Recipient;
 import id.kotacerdas.notification.NotificationServiceTestBase;
+import id.kotacerdas.smsc.Segmentation;
 import id.kotacerdas.testing.RecordedTopics;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 class InboundSmsTest extends NotificationServiceTestBase {
+
+    /** 3 parts of GSM-7: the "{" (escape + code) straddles parts 1 and 2, as some handsets split it. */
+    private static final String LONG_REPORT = "LAPOR " + "x".repeat(146) + "{jalan rusak} di Jl. Cenderawasih dekat "
+            + "pasar lama Timika, lubang besar sudah tiga minggu, motor warga jatuh setiap hujan malam. Mohon segera "
+            + "diperbaiki oleh dinas PUPR sebelum ada korban. Lokasi tepat di depan toko Sinar Jaya, arah bandara.";
 
     @Test
     void aTextedReportIsPublishedOnTheRestrictedInboundTopic() throws Exception {
@@ -68,5 +75,84 @@ class InboundSmsTest extends NotificationServiceTestBase {
         assertThat(smsTo(phone)).extracting(sms -> sms.text())
                 .anyMatch(text -> text.startsWith("Anda kembali menerima SMS"))
                 .anyMatch(text -> text.contains("MMK-2026-000401"));
+    }
+
+    @Test
+    void aLongTextWhosePartsArriveOutOfOrderReachesIntakeAsOneMessage() throws Exception {
+        String phone = newPhone();
+        try (RecordedTopics inbound = RecordedTopics.of(brokers, Topics.INBOUND_SMS)) {
+            int parts = PRIMARY.injectMobileOriginatedInParts(normalized(phone), "1708", LONG_REPORT, 42,
+                    Segmentation.UDH_8BIT_REFERENCE, 3, 1, 2);
+
+            ConsumerRecord<String, byte[]> record = inbound.awaitType(NotificationEvents.INBOUND_SMS_RECEIVED.type(),
+                    json -> json.contains(phone), Duration.ofSeconds(60));
+            assertThat(parts).isEqualTo(3);
+            assertThat(value(record)).contains("\"text\":\"" + LONG_REPORT + "\"");
+            awaitNothingMoreFrom(phone, inbound, 1);
+        }
+    }
+
+    @Test
+    void aLongUcs2TextWithACharacterSplitBetweenTwoPartsIsDecodedWhole() throws Exception {
+        String phone = newPhone();
+        String text = "Jembatan gantung di Kampung Nayaro putus, warga tak bisa ke pasar " + "\uD83D\uDE4F"
+                + " mohon bantuan dinas secepatnya, anak-anak sekolah menyeberang sungai dengan perahu kecil. "
+                + "Terima kasih Bapak/Ibu.";
+        try (RecordedTopics inbound = RecordedTopics.of(brokers, Topics.INBOUND_SMS)) {
+            int parts = PRIMARY.injectMobileOriginatedInParts(normalized(phone), "1708", text, 7,
+                    Segmentation.SAR_TLVS, 2, 3, 1);
+
+            ConsumerRecord<String, byte[]> record = inbound.awaitType(NotificationEvents.INBOUND_SMS_RECEIVED.type(),
+                    json -> json.contains(phone), Duration.ofSeconds(60));
+            assertThat(parts).isEqualTo(3);
+            assertThat(text.indexOf('\uD83D')).isEqualTo(66); // its two UTF-16 units in parts 1 and 2
+            assertThat(value(record)).contains("\"text\":\"" + text + "\"");
+        }
+    }
+
+    @Test
+    void partsDeliveredAgainAddNothingButAReusedReferenceStartsANewMessage() throws Exception {
+        String phone = newPhone();
+        String second = "LAPOR lampu jalan mati " + "di sepanjang Jl. Yos Sudarso ".repeat(11);
+        try (RecordedTopics inbound = RecordedTopics.of(brokers, Topics.INBOUND_SMS)) {
+            PRIMARY.injectMobileOriginatedInParts(normalized(phone), "1708", LONG_REPORT, 300,
+                    Segmentation.UDH_16BIT_REFERENCE, 1, 2, 2, 3, 1, 3);
+            inbound.awaitType(NotificationEvents.INBOUND_SMS_RECEIVED.type(), json -> json.contains(phone),
+                    Duration.ofSeconds(60));
+            awaitNothingMoreFrom(phone, inbound, 1);
+
+            PRIMARY.injectMobileOriginatedInParts(normalized(phone), "1708", second, 300,
+                    Segmentation.UDH_16BIT_REFERENCE, 2, 1, 1, 3);
+
+            ConsumerRecord<String, byte[]> record = inbound.awaitType(NotificationEvents.INBOUND_SMS_RECEIVED.type(),
+                    json -> json.contains(phone) && json.contains("Yos Sudarso"), Duration.ofSeconds(60));
+            assertThat(value(record)).contains("\"text\":\"" + second.strip() + "\"");
+            awaitNothingMoreFrom(phone, inbound, 2);
+        }
+    }
+
+    @Test
+    void aLongTextWhosePartNeverArrivesIsHandedOverAsFarAsItCameOnceTheWaitIsOver() throws Exception {
+        String phone = newPhone();
+        try (RecordedTopics inbound = RecordedTopics.of(brokers, Topics.INBOUND_SMS)) {
+            Instant sent = Instant.now();
+            PRIMARY.injectMobileOriginatedInParts(normalized(phone), "1708", LONG_REPORT, 9,
+                    Segmentation.UDH_8BIT_REFERENCE, 1, 3);
+
+            ConsumerRecord<String, byte[]> record = inbound.awaitType(NotificationEvents.INBOUND_SMS_RECEIVED.type(),
+                    json -> json.contains(phone), Duration.ofSeconds(60));
+            // part 1 ends with the escape of "{", whose code was in part 2; part 3 starts at octet 306 = character 304
+            assertThat(value(record)).contains("\"text\":\"LAPOR " + "x".repeat(146) + " … "
+                    + LONG_REPORT.substring(304) + "\"").doesNotContain("Cenderawasih");
+            assertThat(Duration.ofMillis(record.timestamp() - sent.toEpochMilli()))
+                    .as("waited for the missing part (segment-wait PT3S in tests)").isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+            awaitNothingMoreFrom(phone, inbound, 1);
+        }
+    }
+
+    private static void awaitNothingMoreFrom(String phone, RecordedTopics inbound, int expected) {
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> inbound
+                .ofType(NotificationEvents.INBOUND_SMS_RECEIVED.type()).stream()
+                .filter(record -> value(record).contains(phone)).count() == expected);
     }
 }

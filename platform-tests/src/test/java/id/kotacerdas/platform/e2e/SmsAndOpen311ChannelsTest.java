@@ -39,7 +39,10 @@ class SmsAndOpen311ChannelsTest {
     @Test
     void aReportSentAsPlainSmsIsAnsweredWithItsTrackingNumberAndCekAnswersItsStatus() throws Exception {
         String citizen = CitizenReportJourneyTest.randomPhone();
-        platform.textFromCitizen(citizen, "1708", "LAPOR#jalan#Jl. Cenderawasih#Jalan berlubang besar");
+        // longer than one SMS: the handset sends it in parts, which notification-service puts back together
+        String description = "Jalan berlubang besar di depan pasar lama, sudah tiga minggu tidak diperbaiki, motor "
+                + "warga sering jatuh saat hujan malam hari. Mohon dinas PUPR segera menambal sebelum ada korban.";
+        platform.textFromCitizen(citizen, "1708", "LAPOR#jalan#Jl. Cenderawasih#" + description);
 
         String trackingNumber = eventually("an SMS with a tracking number to " + citizen, WAIT, () -> {
             for (JsonNode sms : platform.smsTo(citizen)) {
@@ -53,6 +56,7 @@ class SmsAndOpen311ChannelsTest {
         JsonNode report = json(platform.get("/api/v1/reports/" + trackingNumber, null));
         assertThat(report.path("channel").asString()).isEqualTo("SMS");
         assertThat(report.path("serviceCode").asString()).isEqualTo("jalan-rusak");
+        assertThat(report.path("description").asString()).isEqualTo(description);
 
         int before = platform.smsTo(citizen).size();
         platform.textFromCitizen(citizen, "1708", "CEK " + trackingNumber);
