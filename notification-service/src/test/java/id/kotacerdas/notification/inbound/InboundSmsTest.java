@@ -34,8 +34,7 @@ class InboundSmsTest extends NotificationServiceTestBase {
         try (RecordedTopics inbound = RecordedTopics.of(brokers, Topics.INBOUND_SMS)) {
             PRIMARY.injectMobileOriginated(normalized(phone), "1708", "LAPOR jalan rusak di Jl. Budi Utomo, Timika");
 
-            ConsumerRecord<String, byte[]> record = inbound.awaitType(NotificationEvents.INBOUND_SMS_RECEIVED.type(),
-                    json -> json.contains(phone), Duration.ofSeconds(60));
+            ConsumerRecord<String, byte[]> record = awaitTextFrom(phone, inbound);
             assertThat(value(record)).contains("\"text\":\"LAPOR jalan rusak di Jl. Budi Utomo, Timika\"")
                     .contains("\"recipientNumber\":\"1708\"");
             assertThat(header(record, "ce_subject")).isEqualTo(record.key());
@@ -84,10 +83,8 @@ class InboundSmsTest extends NotificationServiceTestBase {
             int parts = PRIMARY.injectMobileOriginatedInParts(normalized(phone), "1708", LONG_REPORT, 42,
                     Segmentation.UDH_8BIT_REFERENCE, 3, 1, 2);
 
-            ConsumerRecord<String, byte[]> record = inbound.awaitType(NotificationEvents.INBOUND_SMS_RECEIVED.type(),
-                    json -> json.contains(phone), Duration.ofSeconds(60));
             assertThat(parts).isEqualTo(3);
-            assertThat(value(record)).contains("\"text\":\"" + LONG_REPORT + "\"");
+            assertThat(value(awaitTextFrom(phone, inbound))).contains("\"text\":\"" + LONG_REPORT + "\"");
             awaitNothingMoreFrom(phone, inbound, 1);
         }
     }
@@ -102,8 +99,7 @@ class InboundSmsTest extends NotificationServiceTestBase {
             int parts = PRIMARY.injectMobileOriginatedInParts(normalized(phone), "1708", text, 7,
                     Segmentation.SAR_TLVS, 2, 3, 1);
 
-            ConsumerRecord<String, byte[]> record = inbound.awaitType(NotificationEvents.INBOUND_SMS_RECEIVED.type(),
-                    json -> json.contains(phone), Duration.ofSeconds(60));
+            ConsumerRecord<String, byte[]> record = awaitTextFrom(phone, inbound);
             assertThat(parts).isEqualTo(3);
             assertThat(text.indexOf('\uD83D')).isEqualTo(66); // its two UTF-16 units in parts 1 and 2
             assertThat(value(record)).contains("\"text\":\"" + text + "\"");
@@ -117,8 +113,7 @@ class InboundSmsTest extends NotificationServiceTestBase {
         try (RecordedTopics inbound = RecordedTopics.of(brokers, Topics.INBOUND_SMS)) {
             PRIMARY.injectMobileOriginatedInParts(normalized(phone), "1708", LONG_REPORT, 300,
                     Segmentation.UDH_16BIT_REFERENCE, 1, 2, 2, 3, 1, 3);
-            inbound.awaitType(NotificationEvents.INBOUND_SMS_RECEIVED.type(), json -> json.contains(phone),
-                    Duration.ofSeconds(60));
+            awaitTextFrom(phone, inbound);
             awaitNothingMoreFrom(phone, inbound, 1);
 
             PRIMARY.injectMobileOriginatedInParts(normalized(phone), "1708", second, 300,
@@ -139,8 +134,7 @@ class InboundSmsTest extends NotificationServiceTestBase {
             PRIMARY.injectMobileOriginatedInParts(normalized(phone), "1708", LONG_REPORT, 9,
                     Segmentation.UDH_8BIT_REFERENCE, 1, 3);
 
-            ConsumerRecord<String, byte[]> record = inbound.awaitType(NotificationEvents.INBOUND_SMS_RECEIVED.type(),
-                    json -> json.contains(phone), Duration.ofSeconds(60));
+            ConsumerRecord<String, byte[]> record = awaitTextFrom(phone, inbound);
             // part 1 ends with the escape of "{", whose code was in part 2; part 3 starts at octet 306 = character 304
             assertThat(value(record)).contains("\"text\":\"LAPOR " + "x".repeat(146) + " … "
                     + LONG_REPORT.substring(304) + "\"").doesNotContain("Cenderawasih");
@@ -148,6 +142,11 @@ class InboundSmsTest extends NotificationServiceTestBase {
                     .as("waited for the missing part (segment-wait PT3S in tests)").isGreaterThanOrEqualTo(Duration.ofSeconds(3));
             awaitNothingMoreFrom(phone, inbound, 1);
         }
+    }
+
+    private static ConsumerRecord<String, byte[]> awaitTextFrom(String phone, RecordedTopics inbound) {
+        return inbound.awaitType(NotificationEvents.INBOUND_SMS_RECEIVED.type(), json -> json.contains(phone),
+                Duration.ofSeconds(60));
     }
 
     private static void awaitNothingMoreFrom(String phone, RecordedTopics inbound, int expected) {
