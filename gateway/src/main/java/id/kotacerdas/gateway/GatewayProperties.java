@@ -54,7 +54,15 @@ public record GatewayProperties(
         }
     }
 
-    public record RateLimit(Allowance anonymous, Map<String, Allowance> roles) {
+    /**
+     * @param sharedByInstances each instance allows its share (capacity / live instances, rounded up), so that an
+     *                          allowance holds for the platform when a load balancer spreads clients over the
+     *                          instances; false: every instance allows the whole capacity
+     * @param instanceHeartbeat how often an instance tells the others (through the gateway's store) it is there
+     */
+    public record RateLimit(Allowance anonymous, Map<String, Allowance> roles,
+                            @DefaultValue("true") boolean sharedByInstances,
+                            @DefaultValue("10s") Duration instanceHeartbeat) {
     }
 
     public record Allowance(long capacity, Duration period) {

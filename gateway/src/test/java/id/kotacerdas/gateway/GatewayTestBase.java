@@ -29,6 +29,7 @@ import java.util.Map;
         "kotacerdas.gateway.rate-limit.anonymous.capacity=100000",
         "kotacerdas.gateway.rate-limit.roles.guardian.capacity=3",
         "kotacerdas.gateway.rate-limit.roles.guardian.period=1h",
+        "kotacerdas.gateway.rate-limit.instance-heartbeat=300ms",
         "kotacerdas.gateway.body-limits.default-max=64KB",
         "kotacerdas.gateway.body-limits.large-max=512KB",
         "kotacerdas.gateway.resilience.open-state-wait=2s",

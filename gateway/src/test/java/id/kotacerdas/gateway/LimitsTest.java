@@ -1,17 +1,32 @@
 package id.kotacerdas.gateway;
 
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
 import reactor.core.publisher.Flux;
 
+import java.time.Instant;
+import java.util.Date;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Rate limits per client and body limits per route. */
 class LimitsTest extends GatewayTestBase {
+
+    private static final String INSTANCES = "gateway_instances";
+
+    @Autowired
+    private ReactiveMongoTemplate mongo;
 
     @Test
     void aClientOverItsRateLimitGets429WithRetryAfterAndRateLimitHeaders() {
@@ -36,6 +51,41 @@ class LimitsTest extends GatewayTestBase {
         String otherGuardian = newClientKey("Key guardian 2", "guardian");
         client().get().uri("/api/v1/elections/pilkades-mimika-2026/guardians").header("X-API-Key", otherGuardian)
                 .exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void withASecondGatewayInstanceEachAllowsHalfOfAnAllowanceAndTheWholeAgainOnceItIsGone() {
+        String peer = "peer-" + UUID.randomUUID();
+        // heard from a minute ahead, so that it counts however long the test takes (the heartbeat is 300 ms here)
+        mongo.insert(new Document("_id", peer).append("seenAt", Date.from(Instant.now().plusSeconds(60))), INSTANCES)
+                .block();
+        try {
+            await().atMost(PATIENCE).until(() -> anonymousLimit().equals("50000"));
+            String guardian = newClientKey("Key guardian 3", "guardian"); // 3 an hour: 2 on each of two instances
+            for (int remaining = 1; remaining >= 0; remaining--) {
+                client().get().uri("/api/v1/elections/pilkades-mimika-2026/guardians").header("X-API-Key", guardian)
+                        .exchange()
+                        .expectStatus().isOk()
+                        .expectHeader().valueEquals("RateLimit-Limit", "2")
+                        .expectHeader().valueEquals("RateLimit-Remaining", Integer.toString(remaining));
+            }
+            client().get().uri("/api/v1/elections/pilkades-mimika-2026/guardians").header("X-API-Key", guardian)
+                    .exchange()
+                    .expectStatus().isEqualTo(429)
+                    .expectHeader().valueEquals("RateLimit-Limit", "2");
+
+            // a crashed instance writes no more heartbeats: after three of ours it no longer counts
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(peer)),
+                    new Update().set("seenAt", Date.from(Instant.now().minusSeconds(2))), INSTANCES).block();
+            await().atMost(PATIENCE).until(() -> anonymousLimit().equals("100000"));
+        } finally {
+            mongo.remove(Query.query(Criteria.where("_id").is(peer)), INSTANCES).block();
+        }
+    }
+
+    private String anonymousLimit() {
+        return client().get().uri("/api/v1/jurisdictions/mimika/services").exchange()
+                .returnResult(String.class).getResponseHeaders().getFirst("RateLimit-Limit");
     }
 
     @Test

@@ -17,30 +17,36 @@ import java.util.Objects;
 
 /**
  * One token bucket per client (API client id or JWT subject), sized by its most generous role, and one per IP
- * address for anonymous callers. Buckets live in this gateway instance's memory.
+ * address for anonymous callers. Buckets live in this gateway instance's memory and hold this instance's share of
+ * the allowance ({@link GatewayInstances}): with three instances behind a load balancer, each allows a third.
  */
 @Component
 public class RateLimits {
 
     private final GatewayProperties.Allowance anonymous;
     private final Map<String, GatewayProperties.Allowance> byRole;
+    private final boolean shared;
+    private final GatewayInstances instances;
     private final Cache<String, LimitedBucket> buckets = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofMinutes(30))
             .maximumSize(100_000)
             .build();
 
-    public RateLimits(GatewayProperties properties) {
+    public RateLimits(GatewayProperties properties, GatewayInstances instances) {
         this.anonymous = properties.rateLimit().anonymous();
         this.byRole = properties.rateLimit().roles() == null ? Map.of() : properties.rateLimit().roles();
+        this.shared = properties.rateLimit().sharedByInstances();
+        this.instances = instances;
     }
 
     public Outcome consume(CallerIdentity caller, String clientAddress) {
         GatewayProperties.Allowance allowance = caller == null ? anonymous : allowanceOf(caller);
         String key = caller == null ? "ip:" + clientAddress : "client:" + caller.clientId();
-        LimitedBucket limited = buckets.get(key + "|" + allowance.capacity() + "/" + allowance.period(),
-                ignored -> new LimitedBucket(allowance.capacity(), Bucket.builder()
-                        .addLimit(Bandwidth.builder().capacity(allowance.capacity())
-                                .refillGreedy(allowance.capacity(), allowance.period()).build())
+        long capacity = shared ? shareOf(allowance.capacity(), instances.live()) : allowance.capacity();
+        LimitedBucket limited = buckets.get(key + "|" + capacity + "/" + allowance.period(),
+                ignored -> new LimitedBucket(capacity, Bucket.builder()
+                        .addLimit(Bandwidth.builder().capacity(capacity)
+                                .refillGreedy(capacity, allowance.period()).build())
                         .build()));
         ConsumptionProbe probe = limited.bucket().tryConsumeAndReturnRemaining(1);
         return new Outcome(probe.isConsumed(), limited.capacity(), probe.getRemainingTokens(),
@@ -54,6 +60,10 @@ public class RateLimits {
                 .filter(Objects::nonNull)
                 .max(Comparator.comparingDouble(allowance -> allowance.capacity() / (double) allowance.period().toNanos()))
                 .orElse(anonymous);
+    }
+
+    static long shareOf(long capacity, int instances) {
+        return Math.max(1, (capacity + instances - 1) / instances);
     }
 
     private static long ceilSeconds(long nanos) {
