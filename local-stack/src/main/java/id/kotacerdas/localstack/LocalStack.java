@@ -42,6 +42,7 @@ public final class LocalStack {
 
     private final StackHome home;
     private final StackSettings settings;
+    private final java.util.Set<Path> unrotatable = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Console console;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final List<ChildProcess> services = Collections.synchronizedList(new ArrayList<>());
@@ -87,7 +88,10 @@ public final class LocalStack {
         watchChildren();
     }
 
-    /** Tells the user when a part dies after start-up; the rest keeps running so it can be inspected. */
+    /**
+     * Tells the user when a part dies after start-up (the rest keeps running so it can be inspected), and keeps each
+     * part's log within {@code SMARTCITY_LOG_MAX_MB} × ({@code SMARTCITY_LOG_KEEP} + 1).
+     */
     private void watchChildren() {
         Thread watcher = new Thread(() -> {
             java.util.Set<String> reported = new java.util.HashSet<>();
@@ -101,6 +105,7 @@ public final class LocalStack {
                         console.step(child.name(), "EXITED (code " + child.exitValue() + "). Last lines of "
                                 + relative(child.logFile()) + ":\n" + child.logTail(15));
                     }
+                    rotate(child.logFile());
                 }
                 try {
                     Thread.sleep(2000);
@@ -111,6 +116,16 @@ public final class LocalStack {
         }, "child-watcher");
         watcher.setDaemon(true);
         watcher.start();
+    }
+
+    private void rotate(Path log) {
+        try {
+            settings.logRotation().rotateIfLarger(log);
+        } catch (IOException e) {
+            if (unrotatable.add(log)) {
+                console.line("could not rotate " + relative(log) + " (said once): " + e.getMessage());
+            }
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import id.kotacerdas.localstack.process.LogRotation;
 import id.kotacerdas.localstack.service.ServiceSpec;
 
 /**
@@ -32,7 +33,8 @@ public record StackSettings(
         String kafkaHeap,
         boolean classDataSharing,
         List<String> extraJvmOptions,
-        List<String> kafkaJvmOptions) {
+        List<String> kafkaJvmOptions,
+        LogRotation logRotation) {
 
     public static StackSettings from(Map<String, String> env) {
         List<ServiceSpec> services = ServiceSpec.ALL;
@@ -69,7 +71,9 @@ public record StackSettings(
                 env.getOrDefault("SMARTCITY_KAFKA_HEAP", "384m"),
                 !"0".equals(env.getOrDefault("SMARTCITY_CDS", "1").trim()),
                 options(env, "SMARTCITY_JAVA_OPTS"),
-                options(env, "SMARTCITY_KAFKA_JAVA_OPTS"));
+                options(env, "SMARTCITY_KAFKA_JAVA_OPTS"),
+                new LogRotation(Math.max(1, intOf(env, "SMARTCITY_LOG_MAX_MB", 100)) * 1024L * 1024L,
+                        Math.max(1, intOf(env, "SMARTCITY_LOG_KEEP", 3))));
     }
 
     /** {@code SMARTCITY_STORE=memory}: about twice as fast, but the data is gone after {@code down}; default {@code file}. */

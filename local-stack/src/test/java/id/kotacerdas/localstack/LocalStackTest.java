@@ -2,6 +2,7 @@ package id.kotacerdas.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -14,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -47,7 +49,9 @@ class LocalStackTest {
 
     @Test
     void theInfrastructureStartsInOrderIsReadyAndStopsCleaningUpItsProcesses() throws Exception {
-        StackSettings settings = StackSettings.from(freePorts());
+        Map<String, String> env = freePorts();
+        env.put("SMARTCITY_LOG_MAX_MB", "1");
+        StackSettings settings = StackSettings.from(env);
         StackHome home = new StackHome(repository).create();
         LocalStack stack = new LocalStack(home, settings, console);
         try {
@@ -63,6 +67,13 @@ class LocalStackTest {
             String printed = output.toString(StandardCharsets.UTF_8);
             assertThat(printed).containsSubsequence("kafka", "mongo", "smtp", "smpp", "sinks-view", "kafka                  ready")
                     .contains("Started in").contains("resident memory of the whole stack");
+
+            // a running part's log that grows past SMARTCITY_LOG_MAX_MB is copied aside and emptied
+            Path kafkaLog = home.logFile("kafka");
+            Files.writeString(kafkaLog, "x".repeat(1_100_000) + "\n", StandardOpenOption.APPEND);
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(kafkaLog.resolveSibling("kafka.log.1"))
+                    && Files.size(kafkaLog) < 1_000_000);
+            assertThat(Files.size(kafkaLog.resolveSibling("kafka.log.1"))).isGreaterThan(1_100_000);
         } finally {
             stack.stop();
         }

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import id.kotacerdas.localstack.process.LogRotation;
+
 class StackSettingsTest {
 
     @Test
@@ -24,5 +26,13 @@ class StackSettingsTest {
 
         assertThat(settings.extraJvmOptions()).isEmpty();
         assertThat(settings.kafkaJvmOptions()).isEmpty();
+    }
+
+    @Test
+    void partsLogsRotateAt100MiBKeepingThreeCopiesUnlessSetOtherwise() {
+        assertThat(StackSettings.from(Map.of()).logRotation())
+                .isEqualTo(new LogRotation(100L * 1024 * 1024, 3));
+        assertThat(StackSettings.from(Map.of("SMARTCITY_LOG_MAX_MB", "8", "SMARTCITY_LOG_KEEP", "1")).logRotation())
+                .isEqualTo(new LogRotation(8L * 1024 * 1024, 1));
     }
 }
