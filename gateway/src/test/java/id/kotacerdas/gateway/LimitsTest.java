@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 
 import java.time.Instant;
@@ -32,14 +33,12 @@ class LimitsTest extends GatewayTestBase {
     void aClientOverItsRateLimitGets429WithRetryAfterAndRateLimitHeaders() {
         String guardian = newClientKey("Key guardian 1", "guardian");
         for (int remaining = 2; remaining >= 0; remaining--) {
-            client().get().uri("/api/v1/elections/pilkades-mimika-2026/guardians").header("X-API-Key", guardian)
-                    .exchange()
+            listGuardiansWith(guardian)
                     .expectStatus().isOk()
                     .expectHeader().valueEquals("RateLimit-Limit", "3")
                     .expectHeader().valueEquals("RateLimit-Remaining", Integer.toString(remaining));
         }
-        client().get().uri("/api/v1/elections/pilkades-mimika-2026/guardians").header("X-API-Key", guardian)
-                .exchange()
+        listGuardiansWith(guardian)
                 .expectStatus().isEqualTo(429)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().exists("Retry-After")
@@ -49,8 +48,7 @@ class LimitsTest extends GatewayTestBase {
                 .expectBody().jsonPath("$.status").isEqualTo(429);
 
         String otherGuardian = newClientKey("Key guardian 2", "guardian");
-        client().get().uri("/api/v1/elections/pilkades-mimika-2026/guardians").header("X-API-Key", otherGuardian)
-                .exchange().expectStatus().isOk();
+        listGuardiansWith(otherGuardian).expectStatus().isOk();
     }
 
     @Test
@@ -63,14 +61,12 @@ class LimitsTest extends GatewayTestBase {
             await().atMost(PATIENCE).until(() -> anonymousLimit().equals("50000"));
             String guardian = newClientKey("Key guardian 3", "guardian"); // 3 an hour: 2 on each of two instances
             for (int remaining = 1; remaining >= 0; remaining--) {
-                client().get().uri("/api/v1/elections/pilkades-mimika-2026/guardians").header("X-API-Key", guardian)
-                        .exchange()
+                listGuardiansWith(guardian)
                         .expectStatus().isOk()
                         .expectHeader().valueEquals("RateLimit-Limit", "2")
                         .expectHeader().valueEquals("RateLimit-Remaining", Integer.toString(remaining));
             }
-            client().get().uri("/api/v1/elections/pilkades-mimika-2026/guardians").header("X-API-Key", guardian)
-                    .exchange()
+            listGuardiansWith(guardian)
                     .expectStatus().isEqualTo(429)
                     .expectHeader().valueEquals("RateLimit-Limit", "2");
 
@@ -81,6 +77,11 @@ class LimitsTest extends GatewayTestBase {
         } finally {
             mongo.remove(Query.query(Criteria.where("_id").is(peer)), INSTANCES).block();
         }
+    }
+
+    private WebTestClient.ResponseSpec listGuardiansWith(String apiKey) {
+        return client().get().uri("/api/v1/elections/pilkades-mimika-2026/guardians").header("X-API-Key", apiKey)
+                .exchange();
     }
 
     private String anonymousLimit() {
