@@ -33,10 +33,7 @@ class LimitsTest extends GatewayTestBase {
     void aClientOverItsRateLimitGets429WithRetryAfterAndRateLimitHeaders() {
         String guardian = newClientKey("Key guardian 1", "guardian");
         for (int remaining = 2; remaining >= 0; remaining--) {
-            listGuardiansWith(guardian)
-                    .expectStatus().isOk()
-                    .expectHeader().valueEquals("RateLimit-Limit", "3")
-                    .expectHeader().valueEquals("RateLimit-Remaining", Integer.toString(remaining));
+            expectAllowed(guardian, 3, remaining);
         }
         listGuardiansWith(guardian)
                 .expectStatus().isEqualTo(429)
@@ -61,10 +58,7 @@ class LimitsTest extends GatewayTestBase {
             await().atMost(PATIENCE).until(() -> anonymousLimit().equals("50000"));
             String guardian = newClientKey("Key guardian 3", "guardian"); // 3 an hour: 2 on each of two instances
             for (int remaining = 1; remaining >= 0; remaining--) {
-                listGuardiansWith(guardian)
-                        .expectStatus().isOk()
-                        .expectHeader().valueEquals("RateLimit-Limit", "2")
-                        .expectHeader().valueEquals("RateLimit-Remaining", Integer.toString(remaining));
+                expectAllowed(guardian, 2, remaining);
             }
             listGuardiansWith(guardian)
                     .expectStatus().isEqualTo(429)
@@ -77,6 +71,12 @@ class LimitsTest extends GatewayTestBase {
         } finally {
             mongo.remove(Query.query(Criteria.where("_id").is(peer)), INSTANCES).block();
         }
+    }
+
+    private void expectAllowed(String apiKey, int limit, int remaining) {
+        listGuardiansWith(apiKey).expectStatus().isOk()
+                .expectHeader().valueEquals("RateLimit-Limit", Integer.toString(limit))
+                .expectHeader().valueEquals("RateLimit-Remaining", Integer.toString(remaining));
     }
 
     private WebTestClient.ResponseSpec listGuardiansWith(String apiKey) {
