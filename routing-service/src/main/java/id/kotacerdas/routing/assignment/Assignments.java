@@ -1,5 +1,6 @@
 package id.kotacerdas.routing.assignment;
 
+import id.kotacerdas.support.outbox.OutboxRelay;
 import id.kotacerdas.support.problem.ConflictException;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -19,9 +20,11 @@ import java.util.Set;
 public class Assignments {
 
     private final MongoTemplate mongo;
+    private final OutboxRelay relay;
 
-    public Assignments(MongoTemplate mongo) {
+    public Assignments(MongoTemplate mongo, OutboxRelay relay) {
         this.mongo = mongo;
+        this.relay = relay;
     }
 
     /** @return false when the report already has its assignment (redelivery, or another instance was first) */
@@ -36,8 +39,9 @@ public class Assignments {
 
     /**
      * Many new assignments in one write, the ones whose report already has its assignment left out (one read first).
-     * Should another instance route one of them between the read and the write, each is inserted on its own; any that
-     * the failed write did insert is then relayed by the outbox sweep, as its save event never came.
+     * Should another instance route one of them between the read and the write, the write stops at it, having
+     * inserted the ones before it; each is then inserted on its own, and one the failed write did insert is
+     * recognised by its assignment id and handed to the relay here, as its save event never came.
      *
      * @return the assignments inserted
      */
@@ -55,8 +59,18 @@ public class Assignments {
             mongo.insertAll(fresh);
             return fresh;
         } catch (DuplicateKeyException routedMeanwhile) {
-            return fresh.stream().filter(this::insertIfAbsent).toList();
+            return fresh.stream().filter(assignment -> insertIfAbsent(assignment) || insertedByTheFailedWrite(assignment))
+                    .toList();
         }
+    }
+
+    private boolean insertedByTheFailedWrite(Assignment assignment) {
+        boolean ours = forReport(assignment.reportId())
+                .map(stored -> stored.assignmentId().equals(assignment.assignmentId())).orElse(false);
+        if (ours) {
+            relay.enqueueLeased(mongo.getCollectionName(Assignment.class), assignment.reportId());
+        }
+        return ours;
     }
 
     public Optional<Assignment> forReport(String reportId) {

@@ -13,6 +13,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.event.AbstractMongoEventListener;
+import org.springframework.data.mongodb.core.mapping.event.BeforeConvertEvent;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
@@ -20,6 +25,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 
 import static id.kotacerdas.testing.RecordedTopics.header;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +36,48 @@ class ReportRoutingTest extends RoutingServiceTestBase {
 
     @Autowired
     ReportEventsListener listener;
+    @Autowired
+    ReportRouting routing;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    ConfigurableApplicationContext context;
+
+    @Test
+    void aReportRoutedByAnotherInstanceWhileAPollIsWrittenKeepsThatAssignmentAndTheOthersEventsGoOutAtOnce() {
+        List<ReportSubmitted> reports = IntStream.range(0, 3)
+                .mapToObj(i -> report("mimika", "jalan-rusak", "Jalan berlubang nomor " + i, null)).toList();
+        List<Assignment> poll = reports.stream().map(routing::route).toList();
+        Assignment anotherInstances = routing.route(reports.get(1));
+        // the other instance writes its assignment after this one read which reports were routed, before it writes
+        AtomicBoolean raced = new AtomicBoolean();
+        ApplicationListener<?> anotherInstance = new AbstractMongoEventListener<Assignment>() {
+            @Override
+            public void onBeforeConvert(BeforeConvertEvent<Assignment> event) {
+                if (event.getSource() == poll.get(0) && raced.compareAndSet(false, true)) {
+                    mongo.insert(anotherInstances);
+                }
+            }
+        };
+        context.addApplicationListener(anotherInstance);
+        try {
+            routing.store(poll);
+        } finally {
+            context.removeApplicationListener(anotherInstance);
+        }
+
+        assertThat(raced).isTrue();
+        assertThat(assignments.forReport(reports.get(1).reportId()).orElseThrow().assignmentId())
+                .isEqualTo(anotherInstances.assignmentId());
+        // the first went in with the write that failed on the second, the third on its own; both are relayed now,
+        // not at the relay's next sweep (none during the tests)
+        for (int i : new int[] {0, 2}) {
+            assertThat(awaitEvent(reports.get(i).reportId(), AssignmentEvents.ROUTED.type()).get("assignmentId").asString())
+                    .isEqualTo(poll.get(i).assignmentId());
+            assertThat(assignments.forReport(reports.get(i).reportId()).orElseThrow().assignmentId())
+                    .isEqualTo(poll.get(i).assignmentId());
+        }
+    }
 
     @Test
     void anUrgentHomeCareReportGoesToTheHealthOfficeWithATwoHourDeadlineAndEmailPlusSms() {
