@@ -6,12 +6,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -42,13 +45,13 @@ public final class LocalStack {
 
     private final StackHome home;
     private final StackSettings settings;
-    private final java.util.Set<Path> unrotatable = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Path> unrotatable = ConcurrentHashMap.newKeySet();
     private final Console console;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final List<ChildProcess> services = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> infrastructure = new LinkedHashMap<>();
     /** Services writing a class data archive at exit: that takes a while on a busy machine, so they get longer to stop. */
-    private final java.util.Set<String> recordingArchive = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> recordingArchive = ConcurrentHashMap.newKeySet();
     private ChildProcess kafka;
     private KafkaBroker broker;
     private ServiceLauncher launcher;
@@ -94,7 +97,7 @@ public final class LocalStack {
      */
     private void watchChildren() {
         Thread watcher = new Thread(() -> {
-            java.util.Set<String> reported = new java.util.HashSet<>();
+            Set<String> reported = new HashSet<>();
             while (!stopping) {
                 List<ChildProcess> children = new ArrayList<>(services);
                 if (kafka != null) {

@@ -15,6 +15,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
 
@@ -57,10 +58,11 @@ public class GatewayInstances implements SmartLifecycle {
     }
 
     private Mono<Integer> beat() {
-        Date now = Date.from(clock.instant());
-        Date heardSince = Date.from(clock.instant().minus(heartbeat.multipliedBy(3)));
-        return mongo.upsert(Query.query(Criteria.where("_id").is(instanceId)), new Update().set("seenAt", now), COLLECTION)
-                .then(mongo.count(Query.query(Criteria.where("seenAt").gte(heardSince)), COLLECTION))
+        Instant now = clock.instant();
+        return mongo.upsert(Query.query(Criteria.where("_id").is(instanceId)), new Update().set("seenAt", Date.from(now)),
+                        COLLECTION)
+                .then(mongo.count(Query.query(Criteria.where("seenAt").gte(Date.from(now.minus(heartbeat.multipliedBy(3))))),
+                        COLLECTION))
                 .map(count -> (int) Math.max(1, count))
                 .doOnNext(this::counted)
                 .onErrorResume(e -> {

@@ -62,7 +62,7 @@ public class RateLimits {
                 .orElse(anonymous);
     }
 
-    static long shareOf(long capacity, int instances) {
+    private static long shareOf(long capacity, int instances) {
         return Math.max(1, (capacity + instances - 1) / instances);
     }
 
