@@ -12,16 +12,31 @@ import id.kotacerdas.contracts.notification.NotificationPriority;
 import id.kotacerdas.contracts.notification.NotificationTemplates;
 import id.kotacerdas.contracts.notification.Recipient;
 import id.kotacerdas.notification.NotificationServiceTestBase;
+import id.kotacerdas.notification.sms.EncodedSms;
+import id.kotacerdas.notification.sms.MobileOriginated;
+import id.kotacerdas.notification.sms.SmsEncoding;
 import id.kotacerdas.smsc.Segmentation;
 import id.kotacerdas.testing.RecordedTopics;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class InboundSmsTest extends NotificationServiceTestBase {
+
+    @Autowired
+    private InboundSmsService inboundSms;
 
     /** 3 parts of GSM-7: the "{" (escape + code) straddles parts 1 and 2, as some handsets split it. */
     private static final String LONG_REPORT = "LAPOR " + "x".repeat(146) + "{jalan rusak} di Jl. Cenderawasih dekat "
@@ -141,6 +156,45 @@ class InboundSmsTest extends NotificationServiceTestBase {
             assertThat(Duration.ofMillis(record.timestamp() - sent.toEpochMilli()))
                     .as("waited for the missing part (segment-wait PT3S in tests)").isGreaterThanOrEqualTo(Duration.ofSeconds(3));
             awaitNothingMoreFrom(phone, inbound, 1);
+        }
+    }
+
+    @Test
+    void partsArrivingAtOnceOnSeveralSessionsGiveEachTextExactlyOnce() throws Exception {
+        // as when the SMSC spreads a text's parts over the sessions of two instances: every part twice, six at once
+        Map<String, String> textByPhone = new HashMap<>();
+        List<Callable<Void>> deliveries = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String phone = newPhone();
+            String text = LONG_REPORT.replace("pasar lama", "pasar nomor " + i);
+            textByPhone.put(phone, text);
+            EncodedSms encoded = SmsEncoding.encode(text);
+            for (int copy = 0; copy < 2; copy++) {
+                for (int part = 0; part < encoded.parts(); part++) {
+                    MobileOriginated delivered = new MobileOriginated(normalized(phone), "1708", encoded.dataCoding(),
+                            encoded.bodies().get(part), new MobileOriginated.Segment(i, encoded.parts(), part + 1));
+                    deliveries.add(() -> {
+                        inboundSms.onMobileOriginated("primary", delivered);
+                        return null;
+                    });
+                }
+            }
+        }
+        Collections.shuffle(deliveries, new Random(8));
+        ExecutorService sessions = Executors.newFixedThreadPool(6);
+        try (RecordedTopics inbound = RecordedTopics.of(brokers, Topics.INBOUND_SMS)) {
+            for (Future<Void> delivery : sessions.invokeAll(deliveries)) {
+                delivery.get();
+            }
+
+            textByPhone.forEach((phone, text) ->
+                    assertThat(value(awaitTextFrom(phone, inbound))).contains("\"text\":\"" + text + "\""));
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> inbound
+                    .ofType(NotificationEvents.INBOUND_SMS_RECEIVED.type()).stream()
+                    .filter(record -> textByPhone.keySet().stream().anyMatch(value(record)::contains))
+                    .map(record -> header(record, "ce_id")).distinct().count() == textByPhone.size());
+        } finally {
+            sessions.shutdownNow();
         }
     }
 
