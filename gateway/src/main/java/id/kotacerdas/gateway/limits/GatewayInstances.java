@@ -28,7 +28,7 @@ import java.util.UUID;
 @Component
 public class GatewayInstances implements SmartLifecycle {
 
-    static final String COLLECTION = "gateway_instances";
+    private static final String COLLECTION = "gateway_instances";
     private static final Logger log = LoggerFactory.getLogger(GatewayInstances.class);
 
     private final ReactiveMongoTemplate mongo;

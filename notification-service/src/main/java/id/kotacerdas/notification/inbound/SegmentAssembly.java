@@ -43,9 +43,9 @@ import org.springframework.stereotype.Component;
 @Component
 class SegmentAssembly {
 
-    static final String COLLECTION = "inbound_sms_segments";
+    private static final String COLLECTION = "inbound_sms_segments";
     /** Marks where an overdue message lacks parts. */
-    static final String MISSING_PART = " … ";
+    private static final String MISSING_PART = " … ";
     private static final String OPEN = "OPEN";
     private static final String HANDED_OVER = "HANDED_OVER";
     private static final int ATTEMPTS = 5;

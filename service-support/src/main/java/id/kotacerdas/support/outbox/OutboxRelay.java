@@ -77,10 +77,11 @@ public class OutboxRelay implements SmartLifecycle {
     private final KafkaTemplate<String, byte[]> kafka;
     private final OutboxProperties properties;
     private final String source;
-    private final String instanceId = UUID.randomUUID().toString();
+    /** Every lease token of this relay starts with it: a lease is this relay's by its prefix. */
+    private final String leasePrefix = UUID.randomUUID() + "/";
     /** Lease tokens are told apart by instance (the prefix); the number only keeps them distinct within one. */
     private final AtomicLong leaseNumbers = new AtomicLong();
-    private final Bson heldHereFilter = Filters.regex(LEASE_OWNER, "^" + instanceId + "/");
+    private final Bson heldHereFilter = Filters.regex(LEASE_OWNER, "^" + leasePrefix);
     private final Bson notLeasedElsewhere = Filters.or(Filters.eq(LEASE_OWNER, null), heldHereFilter);
     private final Counter published;
 
@@ -151,11 +152,11 @@ public class OutboxRelay implements SmartLifecycle {
     /** Whether a lease of this relay is on the document (one its writes took, or one of its claims left). */
     private boolean heldHere(Document document) {
         String owner = document.getString(LEASE_OWNER);
-        return owner != null && owner.startsWith(instanceId + "/");
+        return owner != null && owner.startsWith(leasePrefix);
     }
 
     private String newLeaseToken() {
-        return instanceId + "/" + leaseNumbers.incrementAndGet();
+        return leasePrefix + leaseNumbers.incrementAndGet();
     }
 
     @Override
