@@ -2,6 +2,7 @@ package id.kotacerdas.store;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
@@ -11,6 +12,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -57,7 +59,7 @@ final class PlannedH2Backend extends H2Backend {
         }
     }
 
-    private final class PlannedCollection extends H2Collection {
+    private final class PlannedCollection extends H2Collection implements UpdateShortcut.Target<Object> {
 
         /** Documents this collection's queries examined; read and written under the collection's lock. */
         private long examinedHere;
@@ -100,6 +102,35 @@ final class PlannedH2Backend extends H2Backend {
                         orderBy, comparator, (long) Math.max(numberToSkip, 0) + limit);
             }
             return super.matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        /** The library's update without its copies when it is a {@link TopLevelUpdate}. */
+        @Override
+        public synchronized Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
+                                                     boolean isMulti, boolean isUpsert, Oplog oplog) {
+            Document answer = UpdateShortcut.updateDocuments(this, selector, updateQuery, arrayFilters, isMulti,
+                    isUpsert, oplog);
+            return answer != null ? answer : super.updateDocuments(selector, updateQuery, arrayFilters, isMulti,
+                    isUpsert, oplog);
+        }
+
+        @Override
+        public String idField() {
+            return getIdField();
+        }
+
+        @Override
+        public Iterable<Document> matching(Document selector, boolean many) {
+            return queryDocuments(selector, null, 0, many ? 0 : 1, 0, null);
+        }
+
+        /** As the library: the stored data size follows, and the next version is put into the file's map. */
+        @Override
+        public void store(Object position, Document stored, Document next) {
+            int sizeBefore = BsonSize.of(stored);
+            TopLevelUpdate.adopt(stored, next);
+            updateDataSize(BsonSize.of(stored) - sizeBefore);
+            handleUpdate(position, null, stored);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package id.kotacerdas.store;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
@@ -11,10 +12,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.exception.MongoServerException;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
+import de.bwaldvogel.mongo.oplog.Oplog;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,7 +23,8 @@ import java.util.List;
  * The in-memory backend with {@link IndexedQueries} query planning (tests, benchmarks, the local stack with
  * {@code SMARTCITY_STORE=memory}), and cheaper writes: unique indexes that compute a document's keys once
  * ({@link PlannedUniqueIndex}), an {@link EqualityIndex} that leaves a document in place when its key did not
- * change, candidates matched in a loop instead of a stream, and the data size (answered only by
+ * change, candidates matched in a loop instead of a stream, top-level updates without whole-document copies
+ * ({@link TopLevelUpdate}), and the data size (answered only by
  * {@code collStats}/{@code dbStats}/{@code validate}) computed when asked instead of BSON-encoding every document
  * twice on every update.
  */
@@ -68,7 +67,7 @@ final class PlannedMemoryBackend extends MemoryBackend {
         }
     }
 
-    private final class PlannedCollection extends MemoryCollection {
+    private final class PlannedCollection extends MemoryCollection implements UpdateShortcut.Target<Integer> {
 
         /** Documents this collection's queries examined; read and written under the collection's lock. */
         private long examinedHere;
@@ -147,6 +146,32 @@ final class PlannedMemoryBackend extends MemoryBackend {
             return createQueryResult(answer, batchSize);
         }
 
+        /** The library's update without its copies when it is a {@link TopLevelUpdate}. */
+        @Override
+        public synchronized Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
+                                                     boolean isMulti, boolean isUpsert, Oplog oplog) {
+            Document answer = UpdateShortcut.updateDocuments(this, selector, updateQuery, arrayFilters, isMulti,
+                    isUpsert, oplog);
+            return answer != null ? answer : super.updateDocuments(selector, updateQuery, arrayFilters, isMulti,
+                    isUpsert, oplog);
+        }
+
+        @Override
+        public String idField() {
+            return getIdField();
+        }
+
+        @Override
+        public Iterable<Document> matching(Document selector, boolean many) {
+            return queryDocuments(selector, null, 0, many ? 0 : 1, 0, null);
+        }
+
+        /** In place: the library's {@code handleUpdate} does nothing in memory. */
+        @Override
+        public void store(Integer position, Document stored, Document next) {
+            TopLevelUpdate.adopt(stored, next);
+        }
+
         /** Not tracked on every write (two BSON encodings per update, one per insert and delete): see below. */
         @Override
         protected boolean tracksDataSize() {
@@ -158,22 +183,9 @@ final class PlannedMemoryBackend extends MemoryBackend {
         protected synchronized int getDataSize() {
             int size = 0;
             for (Iterator<DocumentWithPosition<Integer>> it = streamAllDocumentsWithPosition().iterator(); it.hasNext(); ) {
-                size += bsonSize(it.next().getDocument());
+                size += BsonSize.of(it.next().getDocument());
             }
             return size;
-        }
-    }
-
-    /** {@code Utils.calculateSize} (package-private there). */
-    private static int bsonSize(Document document) {
-        ByteBuf buffer = Unpooled.buffer();
-        try {
-            BsonEncoder.encodeDocument(document, buffer);
-            return buffer.writerIndex();
-        } catch (RuntimeException e) {
-            throw new MongoServerException("Failed to calculate document size", e);
-        } finally {
-            buffer.release();
         }
     }
 }

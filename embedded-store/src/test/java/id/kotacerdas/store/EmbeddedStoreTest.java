@@ -226,12 +226,20 @@ class EmbeddedStoreTest {
     void aStoreOnFileKeepsDataAndIndexesAndReadsFilesOfThePlainBackend(@TempDir Path directory) {
         Path file = directory.resolve("store.mv");
         try (EmbeddedStore onFile = EmbeddedStore.onFile(file); MongoClient fileClient = connect(onFile.bind())) {
-            seeded(fileClient);
+            MongoCollection<Document> collection = seeded(fileClient);
+            // top-level updates take a shortcut past the library's update; what they write must reach the file
+            collection.updateOne(Filters.eq("_id", "d-1"), Updates.combine(Updates.set("state", "SENT"),
+                    Updates.push("attempts", "a-1")));
+            collection.replaceOne(Filters.eq("_id", "d-2"), new Document("requestId", "r-replaced").append("state", "SENT"));
         }
         MongoServer plain = new MongoServer(new H2Backend(file.toString()));
         try (MongoClient plainClient = connect(plain.bind())) {
             MongoCollection<Document> collection = plainClient.getDatabase("store").getCollection("deliveries");
             assertThat(collection.countDocuments()).isEqualTo(DOCUMENTS);
+            assertThat(collection.find(Filters.eq("_id", "d-1")).first())
+                    .containsEntry("state", "SENT").containsEntry("attempts", List.of("a-1"));
+            assertThat(collection.find(Filters.eq("_id", "d-2")).first().toJson())
+                    .isEqualTo("{\"_id\": \"d-2\", \"requestId\": \"r-replaced\", \"state\": \"SENT\"}");
             collection.insertOne(new Document("_id", "written-by-plain").append("requestId", "r-x")
                     .append("channel", "SMS").append("state", "QUEUED"));
         } finally {

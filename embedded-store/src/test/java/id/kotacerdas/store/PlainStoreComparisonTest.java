@@ -19,10 +19,11 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -31,8 +32,8 @@ import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Random writes and reads, the same on the embedded store and on the plain mongo-java-server memory backend, with
- * every answer compared: documents (as JSON, so field order and number types count), matched / modified / upserted
+ * Random writes and reads, the same on the embedded store and on the plain mongo-java-server backend (in memory and
+ * on file), with every answer compared: documents (as JSON, so field order and number types count), matched / modified / upserted
  * counts, returned documents, the code and message of every error (duplicate keys on insert, update and upsert,
  * immutable {@code _id}, conflicting paths, non-array {@code $push}), then the whole collection and the sizes
  * {@code collStats} and {@code validate} report. The writes cover {@code $set}, {@code $unset}, {@code $inc}, {@code $push},
@@ -51,9 +52,8 @@ class PlainStoreComparisonTest {
     private MongoCollection<Document> ours;
     private MongoCollection<Document> reference;
 
-    @BeforeEach
-    void start() {
-        stores = new SideBySideStores();
+    private void start(SideBySideStores stores) {
+        this.stores = stores;
         store = stores.store;
         ourClient = stores.ours;
         plainClient = stores.reference;
@@ -63,12 +63,26 @@ class PlainStoreComparisonTest {
 
     @AfterEach
     void stop() {
-        stores.close();
+        if (stores != null) {
+            stores.close();
+        }
     }
 
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3})
     void everyAnswerIsThePlainStoresAfterRandomWrites(long seed) {
+        start(new SideBySideStores());
+        randomWritesAndReads(seed);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {4, 5})
+    void everyAnswerIsThePlainStoresOnFileAfterRandomWrites(long seed, @TempDir Path directory) {
+        start(SideBySideStores.onFiles(directory));
+        randomWritesAndReads(seed);
+    }
+
+    private void randomWritesAndReads(long seed) {
         Random random = new Random(seed);
         List<Document> seeded = new ArrayList<>();
         for (int i = 0; i < DOCUMENTS; i++) {
@@ -111,9 +125,8 @@ class PlainStoreComparisonTest {
                                     new FindOneAndUpdateOptions().returnDocument(returned).upsert(upsert))))));
                 }
                 case 8 -> {
-                    Document replacement = document(random, random.nextInt(DOCUMENTS + 20));
-                    replacement.remove("_id");
                     Bson pinned = unique ? filter : uniqueFilter(random);
+                    Document replacement = replacement(random, reference.find(pinned).first());
                     same(step + " " + pinned + " replaceOne " + replacement.toJson(), collection -> outcome(() ->
                             collection.replaceOne(pinned, replacement).toString()));
                 }
@@ -260,6 +273,35 @@ class PlainStoreComparisonTest {
             document.append("outbox", List.of(new Document("event", "e-" + i).append("at", i)));
         }
         return document;
+    }
+
+    /**
+     * A new document; or the stored one again with its numbers as doubles, its fields in reverse order, or both (the
+     * same document to the plain store's equality: matched, not modified); with its own {@code _id}, another one (the
+     * immutable field's error) or none.
+     */
+    private static Document replacement(Random random, Document stored) {
+        Document replacement;
+        if (stored == null || random.nextInt(3) == 0) {
+            replacement = document(random, random.nextInt(DOCUMENTS + 20));
+        } else {
+            List<String> keys = new ArrayList<>(stored.keySet());
+            if (random.nextBoolean()) {
+                java.util.Collections.reverse(keys);
+            }
+            boolean doubles = random.nextBoolean();
+            replacement = new Document();
+            for (String key : keys) {
+                Object value = stored.get(key);
+                replacement.append(key, doubles && value instanceof Integer number ? number.doubleValue() : value);
+            }
+        }
+        switch (random.nextInt(4)) {
+            case 0 -> replacement.put("_id", stored != null ? stored.get("_id") : "d-0");
+            case 1 -> replacement.put("_id", "other-" + random.nextInt(3));
+            default -> replacement.remove("_id");
+        }
+        return replacement;
     }
 
     /** A filter at most one document can match: it pins a unique index (and may add other conditions). */

@@ -385,6 +385,70 @@ class WriteShortcutsTest {
     }
 
     /** The same call on both stores, whose answers must be equal. */
+    /**
+     * Updates of top-level fields skip the library's whole-document copies ({@link TopLevelUpdate}); each answer and
+     * each document after it is the plain store's, including which changes count as modified, where new fields go and
+     * the errors.
+     */
+    @Test
+    void topLevelUpdatesAnswerAndLeaveEachDocumentAsThePlainStore() {
+        List<Bson> updates = List.of(
+                Updates.addToSet("cells", "c-1"),
+                Updates.addToSet("cells", "c-9"),
+                Updates.addEachToSet("cells", List.of("c-1", "c-7", "c-7")),
+                Updates.addToSet("tags", "t"),
+                Updates.push("cells", "c-1"),
+                Updates.pushEach("cells", List.of()),
+                Updates.pushEach("attempts", List.of()),
+                Updates.pushEach("attempts", List.of(new Document("at", 1), new Document("at", 2))),
+                Updates.push("state", "x"),
+                Updates.addToSet("dueAt", 1),
+                Updates.combine(Updates.set("zeta", 1), Updates.push("alpha", "a"), Updates.addToSet("mid", "m"),
+                        Updates.unset("meta")),
+                Updates.combine(Updates.pushEach("attempts", List.of(new Document("at", 3))), Updates.set("state", "SENT"),
+                        Updates.set("sentAt", 5)),
+                Updates.set("dueAt", 2.0),
+                Updates.set("dueAt", 2L),
+                Updates.set("gone", null),
+                Updates.unset("never"),
+                Updates.set("nul", null),
+                Updates.push("nul", 1),
+                Updates.set("code", "x-8"),
+                Updates.set("meta", new Document("kind", "k-1")));
+        for (int i = 0; i < updates.size(); i++) {
+            Bson update = updates.get(i);
+            Bson one = Filters.eq("_id", "d-" + (10 + i % 6));
+            same(collection -> outcome(() -> collection.updateOne(one, update)));
+            same(collection -> json(collection.find(one).first()));
+            Bson several = Filters.eq("state", "SENT");
+            same(collection -> outcome(() -> collection.updateMany(several, update)));
+        }
+        for (String id : List.of("d-10", "d-11", "d-12")) {
+            Document stored = reference.find(Filters.eq("_id", id)).first();
+            Document reordered = new Document();
+            List<String> keys = new ArrayList<>(stored.keySet());
+            java.util.Collections.reverse(keys);
+            keys.forEach(key -> reordered.append(key,
+                    stored.get(key) instanceof Integer number ? number.doubleValue() : stored.get(key)));
+            same(collection -> outcome(() -> collection.replaceOne(Filters.eq("_id", id), reordered)));
+            same(collection -> json(collection.find(Filters.eq("_id", id)).first()));
+        }
+        same(collection -> collection.find().sort(Sorts.ascending("_id")).map(WriteShortcutsTest::json)
+                .into(new ArrayList<>()));
+    }
+
+    private static String outcome(java.util.function.Supplier<Object> write) {
+        try {
+            return String.valueOf(write.get());
+        } catch (MongoWriteException e) {
+            return "write error " + e.getError().getCode() + " " + e.getError().getMessage();
+        }
+    }
+
+    private static String json(Document document) {
+        return document == null ? "none" : document.toJson();
+    }
+
     private void same(Function<MongoCollection<Document>, Object> call) {
         assertThat(String.valueOf(call.apply(ours))).isEqualTo(String.valueOf(call.apply(reference)));
     }
