@@ -37,13 +37,25 @@ final class EqualityIndex<P> extends Index<P> {
 
     private static final String ID = "_id";
     private static final Comparator<Object> VALUES = ValueComparator.asc();
-    /** The sort's comparison ({@code ValueComparator}), without its type dispatch for the usual keys and ids. */
+    /**
+     * The sort's comparison ({@code ValueComparator}), without its type dispatch for the usual keys and ids: the same
+     * value (a missing key), strings, instants, flags and ints (of one type each; mixed types are the library's).
+     */
     private static final Comparator<Object> SORT_ORDER = (a, b) -> {
+        if (a == b) {
+            return 0;
+        }
         if (a instanceof String x && b instanceof String y) {
             return x.compareTo(y);
         }
         if (a instanceof Instant x && b instanceof Instant y) {
             return x.compareTo(y);
+        }
+        if (a instanceof Boolean x && b instanceof Boolean y) {
+            return Boolean.compare(x, y);
+        }
+        if (a instanceof Integer x && b instanceof Integer y) {
+            return Integer.compare(x, y);
         }
         return VALUES.compare(a, b);
     };

@@ -326,6 +326,16 @@ class WriteShortcutsTest {
         same(collection -> collection.updateMany(Filters.in("_id", "d-1", "d-2", "d-4"), Updates.set("dueAt", -1))
                 .getModifiedCount());
         same(collection -> collection.find(dueQueued).sort(oldestFirst).limit(3).into(new ArrayList<>()).toString());
+
+        // flags at the second key: false before true, as the sort has them
+        same(collection -> collection.updateMany(Filters.in("_id", "d-3", "d-9"),
+                Updates.combine(Updates.set("state", "FLAGGED"), Updates.set("dueAt", true))).getModifiedCount());
+        same(collection -> collection.updateOne(Filters.eq("_id", "d-6"),
+                Updates.combine(Updates.set("state", "FLAGGED"), Updates.set("dueAt", false))).getModifiedCount());
+        before = store.work().documentsExamined();
+        same(collection -> collection.find(Filters.eq("state", "FLAGGED")).sort(oldestFirst).limit(1)
+                .into(new ArrayList<>()).toString());
+        assertThat(store.work().documentsExamined() - before).isOne();
     }
 
     @Test
