@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * Where the local stack keeps its state: everything lives under {@code dir}, by default {@code <repo>/.smartcity};
@@ -70,6 +72,29 @@ public record StackHome(Path repository, Path dir) {
             // a first start
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move the previous run's logs in " + logsDir(), e);
+        }
+    }
+
+    /**
+     * An empty directory for the part's temporary files ({@code java.io.tmpdir}): Tomcat's work and document-base
+     * directories live there instead of {@code /tmp}, and what a killed part left behind is removed when it starts
+     * again.
+     */
+    public Path freshTempDir(String part) {
+        Path dir = dir().resolve("tmp").resolve(part);
+        try {
+            if (Files.exists(dir)) {
+                try (Stream<Path> leftovers = Files.walk(dir)) {
+                    for (Path path : leftovers.sorted(Comparator.reverseOrder()).toList()) {
+                        if (!path.equals(dir)) {
+                            Files.delete(path);
+                        }
+                    }
+                }
+            }
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot empty " + dir, e);
         }
     }
 

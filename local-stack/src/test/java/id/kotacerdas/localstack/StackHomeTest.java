@@ -47,4 +47,19 @@ class StackHomeTest {
 
         assertThat(home.logsDir()).doesNotExist();
     }
+
+    @Test
+    void aPartsTempDirectoryStartsEmptyWhateverAKilledRunLeftInIt() throws IOException {
+        StackHome home = new StackHome(repository).create();
+        Path first = home.freshTempDir("intake-service");
+        Files.createDirectories(first.resolve("tomcat.8081.123/work"));
+        Files.writeString(first.resolve("tomcat.8081.123/work/session.ser"), "left by kill -9");
+        Files.writeString(home.freshTempDir("routing-service").resolve("keep"), "another part's");
+
+        Path again = home.freshTempDir("intake-service");
+
+        assertThat(again).isEqualTo(first).isEmptyDirectory();
+        assertThat(again).startsWith(home.dir());
+        assertThat(home.dir().resolve("tmp/routing-service/keep")).hasContent("another part's");
+    }
 }

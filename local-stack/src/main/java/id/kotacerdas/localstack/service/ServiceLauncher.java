@@ -44,6 +44,7 @@ public final class ServiceLauncher {
     public ChildProcess start(ServiceSpec service, AppCds.Launch launch) {
         Path jar = launch.jar();
         List<String> jvm = new ArrayList<>(JVM_OPTIONS);
+        jvm.add("-Djava.io.tmpdir=" + home.freshTempDir(service.name()));
         jvm.addAll(launch.jvmOptions());
         jvm.addAll(extraJvmOptions);
         Map<String, String> env = new HashMap<>(environment);

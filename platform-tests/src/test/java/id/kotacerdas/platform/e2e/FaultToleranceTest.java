@@ -3,9 +3,12 @@ package id.kotacerdas.platform.e2e;
 import static id.kotacerdas.platform.e2e.RunningPlatform.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -146,6 +150,16 @@ class FaultToleranceTest {
             assertThat(routedTwice).as("reports routed more than once").isZero();
             assertThat(mismatches).as("notification requests without exactly one message").isEmpty();
             assertThat(platform.unhealthyServices()).isEmpty();
+            for (String service : List.of("intake-service", "routing-service", "notification-service", "voting-service")) {
+                // the killed instance's Tomcat directories went with it: its temp directory is emptied on restart
+                assertThat(tomcatDirectories(platform, service)).as("Tomcat directories of " + service).hasSize(1);
+            }
+        }
+    }
+
+    private static List<String> tomcatDirectories(RunningPlatform platform, String service) throws IOException {
+        try (Stream<Path> entries = Files.list(platform.home.dir().resolve("tmp").resolve(service))) {
+            return entries.map(path -> path.getFileName().toString()).filter(name -> name.startsWith("tomcat.")).toList();
         }
     }
 
