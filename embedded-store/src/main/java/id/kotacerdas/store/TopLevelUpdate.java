@@ -4,7 +4,6 @@ import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.Document;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -210,35 +209,6 @@ final class TopLevelUpdate {
         if (Missing.isNullOrMissing(a) || Missing.isNullOrMissing(b)) {
             return Missing.isNullOrMissing(a) && Missing.isNullOrMissing(b);
         }
-        return Objects.equals(normalized(a), normalized(b));
-    }
-
-    /** {@code Utils.normalizeValue} of mongo-java-server 1.47.0. */
-    private static Object normalized(Object value) {
-        if (Missing.isNullOrMissing(value)) {
-            return null;
-        }
-        if (value instanceof Long number && number != (long) number.doubleValue()) {
-            return value;
-        }
-        if (value instanceof Number number) {
-            double doubleValue = number.doubleValue();
-            return doubleValue == -0.0 ? 0.0 : doubleValue;
-        }
-        if (value instanceof Map<?, ?> map) {
-            Document result = new Document();
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                result.put((String) entry.getKey(), normalized(entry.getValue()));
-            }
-            return result;
-        }
-        if (value instanceof Collection<?> values) {
-            List<Object> result = new ArrayList<>(values.size());
-            for (Object element : values) {
-                result.add(normalized(element));
-            }
-            return result;
-        }
-        return value;
+        return Objects.equals(KeyPaths.normalize(a), KeyPaths.normalize(b));
     }
 }
