@@ -14,9 +14,9 @@ import java.util.Set;
 /**
  * An update that changes top-level fields only ({@code $set}, {@code $unset}, {@code $push} of one value or
  * {@code $each}, {@code $addToSet} likewise) or replaces the whole document, applied the way mongo-java-server applies
- * it, without the library's whole-document work: it deep-clones the stored document, deep-clones it again into the
+ * it but without its whole-document work (the library deep-clones the stored document, deep-clones it again into the
  * new version, compares the two whole, normalizes both whole to count {@code nModified} and matches the filter again
- * for positional paths. For these updates none of that changes the outcome; a shallow next version carries the same
+ * for positional paths). For these updates none of that changes the outcome; a shallow next version carries the same
  * answer. Everything else — dotted or positional paths, other operators, {@code $push} with {@code $slice},
  * {@code $sort} or {@code $position}, two operators on one field, {@code _id}, an empty update — is not one of these:
  * {@link #of} answers {@code null} and the library applies it.
@@ -37,7 +37,7 @@ final class TopLevelUpdate {
         this.replacement = replacement;
     }
 
-    /** The update as one of these, or {@code null} when the library must apply it (a replacement of many: its error). */
+    /** The update as one of these; {@code null} when the library must apply it (a replacement of many: its error). */
     static TopLevelUpdate of(Document update, String idField, boolean many) {
         if (update.isEmpty() || idField == null) {
             return null;
@@ -72,7 +72,8 @@ final class TopLevelUpdate {
                 if (!isPlainField(key) || key.equals(idField) || !seen.add(key)) {
                     return null;
                 }
-                Object value = kind == Kind.PUSH || kind == Kind.ADD_TO_SET ? valuesToAdd(field.getValue()) : field.getValue();
+                boolean adds = kind == Kind.PUSH || kind == Kind.ADD_TO_SET;
+                Object value = adds ? valuesToAdd(field.getValue()) : field.getValue();
                 if (value == null) {
                     return null;
                 }
@@ -92,8 +93,9 @@ final class TopLevelUpdate {
             return !replacement.containsKey(idField) || Objects.equals(replacement.get(idField), stored.get(idField));
         }
         for (Change change : changes) {
-            if ((change.kind() == Kind.PUSH || change.kind() == Kind.ADD_TO_SET)
-                    && !(Missing.isNullOrMissing(stored.get(change.field())) || stored.get(change.field()) instanceof List<?>)) {
+            Object current = stored.get(change.field());
+            boolean adds = change.kind() == Kind.PUSH || change.kind() == Kind.ADD_TO_SET;
+            if (adds && !(Missing.isNullOrMissing(current) || current instanceof List<?>)) {
                 return false;
             }
         }
@@ -149,8 +151,9 @@ final class TopLevelUpdate {
 
     /**
      * Whether the library would count the change in {@code nModified}: it compares the stored version with the one
-     * {@link #adopt} leaves, numbers and nulls normalized. A {@code $set} or {@code $unset} that changes anything
-     * always counts; a replacement may differ only in the types of equal numbers or in the order of fields.
+     * {@link #adopt} leaves, numbers and nulls normalized. An operator that changes anything always counts (a
+     * {@code $set} to an equal value changes nothing, a {@code $push} or {@code $addToSet} only lengthens); a
+     * replacement may differ only in the types of equal numbers or in the order of fields.
      */
     boolean modifies(Document stored, Document next) {
         if (replacement == null) {
