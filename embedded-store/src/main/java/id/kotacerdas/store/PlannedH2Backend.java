@@ -79,8 +79,8 @@ final class PlannedH2Backend extends H2Backend {
         }
 
         @Override
-        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
-                                             int batchSize, Document fieldSelector) {
+        public QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                          int batchSize, Document fieldSelector) {
             long before = examinedHere;
             Iterable<Object> candidates = IndexedQueries.candidates(getIndexes(), query);
             QueryResult result = candidates == null
@@ -117,11 +117,6 @@ final class PlannedH2Backend extends H2Backend {
         @Override
         public String idField() {
             return getIdField();
-        }
-
-        @Override
-        public Iterable<Document> matching(Document selector, boolean many) {
-            return queryDocuments(selector, null, 0, many ? 0 : 1, 0, null);
         }
 
         /** As the library: the stored data size follows, and the next version is put into the file's map. */

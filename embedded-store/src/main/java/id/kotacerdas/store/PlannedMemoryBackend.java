@@ -87,8 +87,8 @@ final class PlannedMemoryBackend extends MemoryBackend {
         }
 
         @Override
-        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
-                                             int batchSize, Document fieldSelector) {
+        public QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                          int batchSize, Document fieldSelector) {
             long before = examinedHere;
             Iterable<Integer> candidates = IndexedQueries.candidates(getIndexes(), query);
             QueryResult result = candidates == null
@@ -159,11 +159,6 @@ final class PlannedMemoryBackend extends MemoryBackend {
         @Override
         public String idField() {
             return getIdField();
-        }
-
-        @Override
-        public Iterable<Document> matching(Document selector, boolean many) {
-            return queryDocuments(selector, null, 0, many ? 0 : 1, 0, null);
         }
 
         /** In place: the library's {@code handleUpdate} does nothing in memory. */

@@ -23,7 +23,14 @@ import java.util.Set;
  */
 final class TopLevelUpdate {
 
-    private enum Kind { SET, UNSET, PUSH, ADD_TO_SET }
+    private enum Kind {
+        SET, UNSET, PUSH, ADD_TO_SET;
+
+        /** Adds values to an array. */
+        boolean adds() {
+            return this == PUSH || this == ADD_TO_SET;
+        }
+    }
 
     /** One operator on one field; for {@code PUSH} and {@code ADD_TO_SET} the value is the list of values to add. */
     private record Change(Kind kind, String field, Object value) {
@@ -72,8 +79,7 @@ final class TopLevelUpdate {
                 if (!isPlainField(key) || key.equals(idField) || !seen.add(key)) {
                     return null;
                 }
-                boolean adds = kind == Kind.PUSH || kind == Kind.ADD_TO_SET;
-                Object value = adds ? valuesToAdd(field.getValue()) : field.getValue();
+                Object value = kind.adds() ? valuesToAdd(field.getValue()) : field.getValue();
                 if (value == null) {
                     return null;
                 }
@@ -94,8 +100,7 @@ final class TopLevelUpdate {
         }
         for (Change change : changes) {
             Object current = stored.get(change.field());
-            boolean adds = change.kind() == Kind.PUSH || change.kind() == Kind.ADD_TO_SET;
-            if (adds && !(Missing.isNullOrMissing(current) || current instanceof List<?>)) {
+            if (change.kind().adds() && !(Missing.isNullOrMissing(current) || current instanceof List<?>)) {
                 return false;
             }
         }

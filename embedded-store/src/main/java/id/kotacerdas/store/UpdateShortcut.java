@@ -3,6 +3,7 @@ package id.kotacerdas.store;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.NoopOplog;
 import de.bwaldvogel.mongo.oplog.Oplog;
@@ -24,8 +25,9 @@ final class UpdateShortcut {
 
         String idField();
 
-        /** The documents the selection matches, in the library's order; the first one only unless {@code many}. */
-        Iterable<Document> matching(Document selector, boolean many);
+        /** The collection's own query (public here: the library's is protected). */
+        QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                                   Document fieldSelector);
 
         void store(P position, Document stored, Document next);
     }
@@ -43,7 +45,8 @@ final class UpdateShortcut {
         }
         List<Document> matched = new ArrayList<>();
         List<P> positions = new ArrayList<>();
-        for (Document document : collection.matching(selector, many)) {
+        // the documents the selection matches, in the library's order; the first one only unless many
+        for (Document document : collection.queryDocuments(selector, null, 0, many ? 0 : 1, 0, null)) {
             P position = positionOf(document, indexes);
             if (position == null || !update.appliesTo(document, collection.idField())) {
                 return null;

@@ -46,6 +46,8 @@ class FaultToleranceTest {
     private static final double REPORTS_PER_SECOND = 3;
     private static final Duration CONVERGENCE = Duration.ofMinutes(4);
     /** Which fault the load is under, to tell each answer other than 201 by when it was sent. */
+    private static final List<String> KILLED_SERVICES =
+            List.of("intake-service", "routing-service", "notification-service", "voting-service");
     private static volatile String phase = "before the faults";
 
     static boolean faultsWanted() {
@@ -64,7 +66,7 @@ class FaultToleranceTest {
             load.start();
             voting.start();
             pause(10);
-            for (String service : List.of("intake-service", "routing-service", "notification-service", "voting-service")) {
+            for (String service : KILLED_SERVICES) {
                 fault("kill -9 " + service, () -> {
                     platform.stack.killService(service);
                     pause(3);
@@ -150,7 +152,7 @@ class FaultToleranceTest {
             assertThat(routedTwice).as("reports routed more than once").isZero();
             assertThat(mismatches).as("notification requests without exactly one message").isEmpty();
             assertThat(platform.unhealthyServices()).isEmpty();
-            for (String service : List.of("intake-service", "routing-service", "notification-service", "voting-service")) {
+            for (String service : KILLED_SERVICES) {
                 // the killed instance's Tomcat directories went with it: its temp directory is emptied on restart
                 assertThat(tomcatDirectories(platform, service)).as("Tomcat directories of " + service).hasSize(1);
             }
