@@ -105,6 +105,8 @@ public final class ChildProcess {
     /** SIGTERM, a grace period for a clean shutdown, then SIGKILL. */
     public void stop(long graceSeconds) {
         stopProcess(process.toHandle(), graceSeconds);
+        // the handle sees the exit first; this Process learns of it from its own reaper a moment later
+        awaitExit(5);
         try {
             Files.deleteIfExists(pidFile);
         } catch (IOException ignored) {

@@ -32,7 +32,8 @@ class LeftoversTest {
             assertThat(pids.resolve("kafka.pid")).doesNotExist();
 
             Leftovers.stop(found.get(0), 10, pids);
-            assertThat(orphan.isAlive()).isFalse();
+            // the handle saw the exit; our Process object learns of it from its own reaper a moment later
+            assertThat(orphan.awaitExit(5)).as("the orphan has ended").isTrue();
             assertThat(pids.resolve("routing-service.pid")).doesNotExist();
         } finally {
             orphan.stop(5);
