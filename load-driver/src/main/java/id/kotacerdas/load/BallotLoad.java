@@ -35,13 +35,24 @@ final class BallotLoad {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String gateway;
     private final Map<String, String> keys;
+    private final StackCpu cpu;
 
-    BallotLoad(String gateway, Map<String, String> keys) {
+    BallotLoad(String gateway, Map<String, String> keys, StackCpu cpu) {
         this.gateway = gateway;
         this.keys = keys;
+        this.cpu = cpu;
     }
 
-    void run(int voters, int booths) throws Exception {
+    /**
+     * @param castPerSecond      ballots accepted per second of casting
+     * @param cpuBeforeCasting   every process's CPU just before the first ballot was cast (after check-ins and the
+     *                           booths' encryption), to bill the casting alone
+     */
+    record Outcome(int accepted, double castPerSecond, Map<String, Double> cpuBeforeCasting) {
+    }
+
+    /** Sets up an election of its own, checks every voter in and casts their ballots from the booths. */
+    Outcome run(int voters, int booths) throws Exception {
         String admin = keys.get("DEMO_ELECTION_ADMIN_KEY");
         String electionId = expect(201, post("/api/v1/elections", admin, "application/json", setup())).path("id").asString();
         StringJoiner roll = new StringJoiner("\n").add("nik,nama,tanggal_lahir,jenis_kelamin,desa,tps,telepon");
@@ -86,6 +97,7 @@ final class BallotLoad {
         AtomicInteger accepted = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
         Latencies latencies = new Latencies();
+        Map<String, Double> cpuBeforeCasting = cpu.snapshot();
         long castStart = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
         for (int b = 0; b < booths; b++) {
@@ -114,6 +126,7 @@ final class BallotLoad {
                 voters / checkInSeconds, voters / encryptSeconds);
         System.out.printf("  cast %,d accepted, %d refused: %,.0f ballots/s, latency %s%n", accepted.get(), refused.get(),
                 accepted.get() / castSeconds, latencies.summary());
+        return new Outcome(accepted.get(), accepted.get() / castSeconds, cpuBeforeCasting);
     }
 
     private String setup() {

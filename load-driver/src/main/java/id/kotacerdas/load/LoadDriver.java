@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * Drives load through the gateway of a running platform ({@code ./smartcity up}) and prints, in one run, the
  * raw Kafka and store ceilings of the same machine, report capacity via the gateway and directly, and the
- * submit-to-routed latency at a fixed open-loop rate. Run with {@code ./smartcity load [--option value ...]}.
+ * submit-to-routed latency at a fixed open-loop rate; then notifications against the raw rates of the SMSC and the
+ * mail server, and ballot casting. Run with {@code ./smartcity load [--option value ...]}.
  */
 public final class LoadDriver {
 
@@ -38,7 +39,7 @@ public final class LoadDriver {
         List<Integer> workers = Arrays.stream(options.getOrDefault("workers", "16,64").split(","))
                 .map(String::trim).map(Integer::parseInt).sorted().toList();
         int saturating = workers.get(workers.size() - 1);
-        Map<String, String> keys = demoKeys(Path.of(options.getOrDefault("keys", ".smartcity/demo-keys.env")));
+        Map<String, String> keys = envFile(Path.of(options.getOrDefault("keys", ".smartcity/demo-keys.env")));
 
         System.out.printf("== Kota Cerdas load run, %s, %s, %d cores, %d MiB max heap for the driver ==%n",
                 ZonedDateTime.now(), InetAddress.getLocalHost().getHostName(), Runtime.getRuntime().availableProcessors(),
@@ -127,12 +128,23 @@ public final class LoadDriver {
         if (!options.containsKey("reports-only")) {
             int notifications = Integer.parseInt(options.getOrDefault("notifications", "5000"));
             backlog.awaitWorkedOff(patience);
+            double smscCeiling = MessagingCeilings.smscSubmitRate(smsc(options), 5_000, 8);
+            double smtpCeiling = MessagingCeilings.smtpSendRate(hostOf(options.getOrDefault("smtp", "localhost:2525")),
+                    portOf(options.getOrDefault("smtp", "localhost:2525")), 2_000, 8);
+            System.out.printf("Raw ceilings of the far ends: SMSC %,.0f submit_sm/s (8 senders on one session); SMTP server %,.0f mails/s (8 connections)%n",
+                    smscCeiling, smtpCeiling);
             Map<String, Double> beforeNotifications = cpu.snapshot();
-            NotificationLoad.run(kafka, notifications);
+            NotificationLoad.Outcome sent = NotificationLoad.run(kafka, notifications);
+            System.out.println(sent.summary(smscCeiling, smtpCeiling));
             StackCpu.print("notification", notifications, beforeNotifications, cpu.snapshot());
             backlog.awaitWorkedOff(patience);
-            new BallotLoad(gateway, keys).run(Integer.parseInt(options.getOrDefault("voters", "1000")),
+            BallotLoad.Outcome ballots = new BallotLoad(gateway, keys, cpu).run(
+                    Integer.parseInt(options.getOrDefault("voters", "1000")),
                     Integer.parseInt(options.getOrDefault("booths", "8")));
+            System.out.printf("  ballots cast = %.1f %% of the Kafka ceiling, %.1f %% of the store ceiling%n",
+                    100 * ballots.castPerSecond() / kafkaCeiling, 100 * ballots.castPerSecond() / storeCeiling);
+            backlog.awaitWorkedOff(patience);
+            StackCpu.print("cast ballot", ballots.accepted(), ballots.cpuBeforeCasting(), cpu.snapshot());
         }
         backlog.close();
     }
@@ -145,7 +157,25 @@ public final class LoadDriver {
         return key;
     }
 
-    static Map<String, String> demoKeys(Path file) throws IOException {
+    /** The local stack's SMSC: {@code --smsc host:port}, its system id and the password from the stack's secrets. */
+    private static MessagingCeilings.Smsc smsc(Map<String, String> options) throws IOException {
+        String address = options.getOrDefault("smsc", "localhost:" + System.getenv().getOrDefault("SMARTCITY_SMPP_PORT", "2775"));
+        String password = System.getenv().getOrDefault("SMPP_PASSWORD",
+                envFile(Path.of(options.getOrDefault("home", ".smartcity"), "secrets.env")).getOrDefault("SMPP_PASSWORD", ""));
+        return new MessagingCeilings.Smsc(hostOf(address), portOf(address),
+                System.getenv().getOrDefault("SMPP_SYSTEM_ID", "kotacerdas"), password);
+    }
+
+    private static String hostOf(String address) {
+        return address.substring(0, address.lastIndexOf(':'));
+    }
+
+    private static int portOf(String address) {
+        return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+    }
+
+    /** NAME=value lines, as the local stack writes its demo keys and secrets. */
+    static Map<String, String> envFile(Path file) throws IOException {
         Map<String, String> keys = new HashMap<>();
         if (Files.exists(file)) {
             for (String line : Files.readAllLines(file)) {

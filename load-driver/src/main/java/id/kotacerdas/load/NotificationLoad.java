@@ -13,7 +13,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -35,8 +34,36 @@ final class NotificationLoad {
     private NotificationLoad() {
     }
 
-    static void run(String bootstrap, int requests) throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 8);
+    /**
+     * @param requests how many requests, half for SMS and half for e-mail
+     * @param sent     how many of them got their message sent, and how fast
+     * @param seconds  from the first request's publication to the last message sent
+     */
+    record Outcome(int requests, SentNotifications sent, double seconds) {
+
+        double smsPerSecond() {
+            return sent.sms() / seconds;
+        }
+
+        double emailsPerSecond() {
+            return sent.emails() / seconds;
+        }
+
+        /** The figures, with each channel's rate as a share of the raw rate of its far end. */
+        String summary(double smscCeiling, double smtpCeiling) {
+            return String.format("""
+                    Notifications: %,d requests -> %,d SMS and %,d e-mails sent in %.1f s: %,.0f SMS/s, %,.0f e-mails/s
+                      request published -> sent to the SMSC or mail server %s
+                      SMS = %.0f %% of the SMSC ceiling, e-mails = %.0f %% of the SMTP ceiling""",
+                    requests, sent.sms(), sent.emails(), seconds, smsPerSecond(), emailsPerSecond(),
+                    sent.requestToSent().summary(), 100 * smsPerSecond() / smscCeiling,
+                    100 * emailsPerSecond() / smtpCeiling);
+        }
+    }
+
+    static Outcome run(String bootstrap, int requests) throws Exception {
+        String run = "load-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        SentNotifications sent = new SentNotifications(run);
         try (KafkaConsumer<String, byte[]> outcomes = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap),
                 new StringDeserializer(), new ByteArrayDeserializer());
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap,
@@ -50,37 +77,28 @@ final class NotificationLoad {
             long start = System.nanoTime();
             for (int i = 0; i < requests; i++) {
                 Channel channel = i % 2 == 0 ? Channel.SMS : Channel.EMAIL;
-                String requestId = "load-" + run + "-" + i;
+                String requestId = run + i;
+                Instant now = Instant.now();
                 NotificationRequested request = new NotificationRequested(requestId,
                         new Recipient("Warga Uji", String.format("+62813%08d", i), "warga" + i + "@example.id"),
                         List.of(channel), NotificationTemplates.REPORT_RECEIVED, "id",
                         Map.of("trackingNumber", "MMK-2026-" + i, "serviceName", "Jalan rusak"),
-                        NotificationPriority.NORMAL, null, "load-driver", Instant.now());
+                        NotificationPriority.NORMAL, null, "load-driver", now);
+                sent.published(requestId, now);
                 producer.send(record(request));
             }
             producer.flush();
 
-            java.util.Set<String> smsSent = new java.util.HashSet<>();
-            java.util.Set<String> emailsSent = new java.util.HashSet<>();
             long lastSent = start;
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (smsSent.size() + emailsSent.size() < requests && System.nanoTime() < deadline) {
+            while (sent.total() < requests && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : outcomes.poll(Duration.ofMillis(100))) {
-                    Header type = record.headers().lastHeader("ce_type");
-                    if (record.key() != null && record.key().startsWith("load-" + run) && type != null
-                            && NotificationEvents.SENT.type().equals(new String(type.value(), StandardCharsets.UTF_8))) {
-                        String channel = EventJson.MAPPER.readTree(record.value()).path("channel").asString();
-                        // at-least-once: a repeated outcome event for the same request counts once
-                        (("SMS".equals(channel)) ? smsSent : emailsSent).add(record.key());
+                    if (sent.take(record)) {
                         lastSent = System.nanoTime();
                     }
                 }
             }
-            int sms = smsSent.size();
-            int email = emailsSent.size();
-            double seconds = (lastSent - start) / 1e9;
-            System.out.printf("Notifications: %,d requests -> %,d SMS and %,d e-mails sent in %.1f s: %,.0f SMS/s, %,.0f e-mails/s%n",
-                    requests, sms, email, seconds, sms / seconds, email / seconds);
+            return new Outcome(requests, sent, (lastSent - start) / 1e9);
         }
     }
 
