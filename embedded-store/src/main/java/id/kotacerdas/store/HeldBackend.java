@@ -15,11 +15,13 @@ import java.util.List;
 
 /**
  * A backend that outlives its server while held: {@code MongoServer.shutdown()} closes (for the in-memory backend:
- * empties) its backend, so an outage simulated by stopping the server would otherwise lose the data.
+ * empties) its backend, so an outage simulated by stopping the server would otherwise lose the data. It also counts
+ * the operations it receives, for {@code serverStatus} ({@link OperationCounters}).
  */
 final class HeldBackend implements MongoBackend {
 
     private final MongoBackend backend;
+    private final OperationCounters counters = new OperationCounters();
     private volatile boolean held;
     private boolean closed;
 
@@ -58,9 +60,13 @@ final class HeldBackend implements MongoBackend {
         return backend.handleQuery(query);
     }
 
+    /** Every command of a current driver arrives here (OP_MSG); only the legacy opcodes pass by uncounted. */
     @Override
     public Document handleMessage(MongoMessage message) {
-        return backend.handleMessage(message);
+        Document body = message.getDocument();
+        counters.count(body);
+        Document answer = backend.handleMessage(message);
+        return !body.isEmpty() && "serverStatus".equalsIgnoreCase(body.keySet().iterator().next()) ? counters.addTo(answer) : answer;
     }
 
     @Override

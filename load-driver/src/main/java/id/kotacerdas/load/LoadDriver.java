@@ -64,7 +64,9 @@ public final class LoadDriver {
         }
         System.out.printf("Warmed up for %d s (--warmup)%n", warmup.toSeconds());
         StackCpu cpu = new StackCpu(Path.of(options.getOrDefault("home", ".smartcity")));
+        StoreOperations store = new StoreOperations(mongo);
         Map<String, Double> cpuBefore = cpu.snapshot();
+        Map<String, Long> storeBefore = store.snapshot();
         Backlog backlog = new Backlog(kafka, notification);
         Duration patience = Duration.ofSeconds(Long.parseLong(options.getOrDefault("drain-wait", "600")));
         long closedLoopAccepted = 0;
@@ -121,9 +123,10 @@ public final class LoadDriver {
             System.out.printf("  the slowest 1 %% were submitted in these seconds of the run: %s; the driver read ReportRouted %s after routing stamped it%n",
                     routed.whenSlowestWereSubmitted(0.01), routed.seenAfterStamped().summary());
             System.out.printf("  the slowest 1 %% waited %s%n", routed.whereSlowestWaited(0.01));
-            StackCpu.print("report", closedLoopAccepted + gatewaySustained.accepted()
-                            + directSustained.accepted() + gatewaySearch.accepted() + directSearch.accepted() + open.accepted(),
-                    cpuBefore, cpu.snapshot());
+            long reports = closedLoopAccepted + gatewaySustained.accepted() + directSustained.accepted()
+                    + gatewaySearch.accepted() + directSearch.accepted() + open.accepted();
+            StackCpu.print("report", reports, cpuBefore, cpu.snapshot());
+            StoreOperations.print("report", reports, storeBefore, store.snapshot());
         }
         if (!options.containsKey("reports-only")) {
             int notifications = Integer.parseInt(options.getOrDefault("notifications", "5000"));
@@ -134,9 +137,11 @@ public final class LoadDriver {
             System.out.printf("Raw ceilings of the far ends: SMSC %,.0f submit_sm/s (8 senders on one session); SMTP server %,.0f mails/s (8 connections)%n",
                     smscCeiling, smtpCeiling);
             Map<String, Double> beforeNotifications = cpu.snapshot();
+            Map<String, Long> storeBeforeNotifications = store.snapshot();
             NotificationLoad.Outcome sent = NotificationLoad.run(kafka, notifications);
             System.out.println(sent.summary(smscCeiling, smtpCeiling));
             StackCpu.print("notification", notifications, beforeNotifications, cpu.snapshot());
+            StoreOperations.print("notification", notifications, storeBeforeNotifications, store.snapshot());
             backlog.awaitWorkedOff(patience);
             BallotLoad.Outcome ballots = new BallotLoad(gateway, keys, cpu).run(
                     Integer.parseInt(options.getOrDefault("voters", "1000")),
@@ -147,6 +152,7 @@ public final class LoadDriver {
             StackCpu.print("cast ballot", ballots.accepted(), ballots.cpuBeforeCasting(), cpu.snapshot());
         }
         backlog.close();
+        store.close();
     }
 
     private static String require(Map<String, String> keys, String name) {
