@@ -54,10 +54,14 @@ final class NotificationLoad {
             return String.format("""
                     Notifications: %,d requests -> %,d SMS and %,d e-mails sent in %.1f s: %,.0f SMS/s, %,.0f e-mails/s
                       request published -> sent to the SMSC or mail server %s
-                      SMS = %.0f %% of the SMSC ceiling, e-mails = %.0f %% of the SMTP ceiling""",
+                      SMS = %s of the SMSC ceiling, e-mails = %s of the SMTP ceiling""",
                     requests, sent.sms(), sent.emails(), seconds, smsPerSecond(), emailsPerSecond(),
-                    sent.requestToSent().summary(), 100 * smsPerSecond() / smscCeiling,
-                    100 * emailsPerSecond() / smtpCeiling);
+                    sent.requestToSent().summary(), share(smsPerSecond(), smscCeiling),
+                    share(emailsPerSecond(), smtpCeiling));
+        }
+
+        private static String share(double rate, double ceiling) {
+            return Double.isNaN(ceiling) ? "an unknown share" : String.format("%.0f %%", 100 * rate / ceiling);
         }
     }
 
