@@ -13,16 +13,19 @@ import id.kotacerdas.notification.sms.MobileOriginated;
 import id.kotacerdas.notification.sms.SmppEvents;
 import id.kotacerdas.support.privacy.Masking;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -46,9 +49,12 @@ public class InboundSmsService implements SmppEvents {
     private final SegmentAssembly segments;
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final TextIds textIds;
 
     InboundSmsService(ReceiptProcessor receipts, OptOuts optOuts, DeliveryIntake intake, SegmentAssembly segments,
-                      MongoTemplate mongo, Clock clock) {
+                      MongoTemplate mongo, Clock clock,
+                      @Value("${notification.sms.inbound.repeat-window:PT10M}") Duration repeatWindow) {
+        this.textIds = new TextIds(repeatWindow);
         this.receipts = receipts;
         this.optOuts = optOuts;
         this.intake = intake;
@@ -70,23 +76,40 @@ public class InboundSmsService implements SmppEvents {
             segments.record(provider, sender, message, now).ifPresent(whole -> handOver(whole, now));
             return;
         }
-        String id = UUID.randomUUID().toString();
         String to = message.to();
         String text = message.text();
+        List<String> ids = textIds.of(sender, to, text, now);
+        String id = ids.get(0);
+        if (mongo.exists(Query.query(Criteria.where("_id").in(ids)), InboundMessage.class)) {
+            log.info("Inbound SMS from {} delivered again (its deliver_sm_resp lost); taken once", Masking.phone(sender));
+            return;
+        }
         String keyword = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
+        // a keyword's effects first, the record of the text last: a crash in between leaves the text unacknowledged,
+        // so the SMSC delivers it again and the same effects, idempotent under the same id, are applied again
         if (OPT_OUT.contains(keyword)) {
-            mongo.insert(InboundMessage.keyword(id, provider, sender, to, text, keyword, now));
             optOuts.optOut(sender, now);
             confirm(id, sender, NotificationTemplates.OPT_OUT_CONFIRMED);
+            insertOnce(InboundMessage.keyword(id, provider, sender, to, text, keyword, now));
             log.info("{} opted out of SMS", Masking.phone(sender));
         } else if (OPT_IN.contains(keyword)) {
-            mongo.insert(InboundMessage.keyword(id, provider, sender, to, text, keyword, now));
             optOuts.optIn(sender);
             confirm(id, sender, NotificationTemplates.OPT_IN_CONFIRMED);
+            insertOnce(InboundMessage.keyword(id, provider, sender, to, text, keyword, now));
             log.info("{} opted back in to SMS", Masking.phone(sender));
-        } else {
-            mongo.save(InboundMessage.forIntake(id, provider, sender, to, text, now));
+        } else if (insertOnce(InboundMessage.forIntake(id, provider, sender, to, text, now))) {
             log.info("Inbound SMS {} from {} handed to intake", id, Masking.phone(sender));
+        }
+    }
+
+    /** False when a delivery of the same text at the same moment (on another session) stored it first. */
+    private boolean insertOnce(InboundMessage message) {
+        try {
+            mongo.insert(message);
+            return true;
+        } catch (DuplicateKeyException e) {
+            log.info("Inbound SMS {} delivered twice at once; taken once", message.id());
+            return false;
         }
     }
 

@@ -30,13 +30,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 class InboundSmsTest extends NotificationServiceTestBase {
 
     @Autowired
     private InboundSmsService inboundSms;
+    @Autowired
+    private MongoTemplate mongo;
 
     /** 3 parts of GSM-7: the "{" (escape + code) straddles parts 1 and 2, as some handsets split it. */
     private static final String LONG_REPORT = "LAPOR " + "x".repeat(146) + "{jalan rusak} di Jl. Cenderawasih dekat "
@@ -54,6 +58,37 @@ class InboundSmsTest extends NotificationServiceTestBase {
                     .contains("\"recipientNumber\":\"1708\"");
             assertThat(header(record, "ce_subject")).isEqualTo(record.key());
         }
+    }
+
+    @Test
+    void aTextTheSmscDeliversAgainReachesIntakeOnceButOtherWordsAreANewMessage() throws Exception {
+        String phone = newPhone();
+        try (RecordedTopics inbound = RecordedTopics.of(brokers, Topics.INBOUND_SMS)) {
+            PRIMARY.injectMobileOriginated(normalized(phone), "1708", "LAPOR lampu jalan mati di Jl. Hasanuddin");
+            awaitTextFrom(phone, inbound);
+            // the same deliver_sm again, as an SMSC sends it when our deliver_sm_resp was lost
+            PRIMARY.injectMobileOriginated(normalized(phone), "1708", "LAPOR lampu jalan mati di Jl. Hasanuddin");
+            awaitNothingMoreFrom(phone, inbound, 1);
+
+            PRIMARY.injectMobileOriginated(normalized(phone), "1708", "CEK MMK-2026-000777");
+            inbound.awaitType(NotificationEvents.INBOUND_SMS_RECEIVED.type(),
+                    json -> json.contains(phone) && json.contains("CEK MMK-2026-000777"), Duration.ofSeconds(60));
+            awaitNothingMoreFrom(phone, inbound, 2);
+            assertThat(mongo.getCollection(InboundMessage.COLLECTION).countDocuments(
+                    new Document("sender", phone))).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aStopTheSmscDeliversAgainIsConfirmedOnce() {
+        String phone = newPhone();
+
+        PRIMARY.injectMobileOriginated(normalized(phone), "1708", "BERHENTI");
+        await().atMost(Duration.ofSeconds(60)).until(() -> !smsTo(phone).isEmpty());
+        PRIMARY.injectMobileOriginated(normalized(phone), "1708", "BERHENTI");
+
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> smsTo(phone).size() == 1);
+        assertThat(smsTo(phone).get(0).text()).startsWith("Anda tidak akan menerima SMS dari Kota Cerdas lagi");
     }
 
     @Test
