@@ -9,7 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -67,6 +69,35 @@ class SmsAndOpen311ChannelsTest {
         // newest first: the status answer names the report
         assertThat(after.get(0).path("text").asString()).contains(trackingNumber);
         System.out.printf("[e2e] SMS report %s: %d SMS replies to the citizen%n", trackingNumber, after.size());
+    }
+
+    @Test
+    void aTextTheSmscDeliversTwiceBecomesOneReportWithOneTrackingNumber() throws Exception {
+        String citizen = CitizenReportJourneyTest.randomPhone();
+        String text = "LAPOR#lampu#Jl. Yos Sudarso#Lampu jalan mati sejak minggu lalu di depan sekolah";
+        platform.textFromCitizen(citizen, "1708", text);
+        String trackingNumber = eventually("an SMS with a tracking number to " + citizen, WAIT, () -> {
+            for (JsonNode sms : platform.smsTo(citizen)) {
+                Matcher m = TRACKING_NUMBER.matcher(sms.path("text").asString());
+                if (m.find()) {
+                    return m.group();
+                }
+            }
+            return null;
+        });
+
+        // the same deliver_sm again, as an SMSC sends it when notification-service's deliver_sm_resp was lost
+        platform.textFromCitizen(citizen, "1708", text);
+        Thread.sleep(5_000); // as long as the first text took to be answered, and more
+
+        Set<String> trackingNumbers = new HashSet<>();
+        for (JsonNode sms : platform.smsTo(citizen)) {
+            Matcher m = TRACKING_NUMBER.matcher(sms.path("text").asString());
+            while (m.find()) {
+                trackingNumbers.add(m.group());
+            }
+        }
+        assertThat(trackingNumbers).containsExactly(trackingNumber);
     }
 
     @Test
