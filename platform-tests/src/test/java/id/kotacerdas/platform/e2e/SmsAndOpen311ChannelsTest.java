@@ -46,15 +46,8 @@ class SmsAndOpen311ChannelsTest {
                 + "warga sering jatuh saat hujan malam hari. Mohon dinas PUPR segera menambal sebelum ada korban.";
         platform.textFromCitizen(citizen, "1708", "LAPOR#jalan#Jl. Cenderawasih#" + description);
 
-        String trackingNumber = eventually("an SMS with a tracking number to " + citizen, WAIT, () -> {
-            for (JsonNode sms : platform.smsTo(citizen)) {
-                Matcher m = TRACKING_NUMBER.matcher(sms.path("text").asString());
-                if (m.find()) {
-                    return m.group();
-                }
-            }
-            return null;
-        });
+        String trackingNumber = eventually("an SMS with a tracking number to " + citizen, WAIT,
+                () -> trackingNumbersTextedTo(citizen).stream().findFirst().orElse(null));
         JsonNode report = json(platform.get("/api/v1/reports/" + trackingNumber, null));
         assertThat(report.path("channel").asString()).isEqualTo("SMS");
         assertThat(report.path("serviceCode").asString()).isEqualTo("jalan-rusak");
@@ -76,20 +69,18 @@ class SmsAndOpen311ChannelsTest {
         String citizen = CitizenReportJourneyTest.randomPhone();
         String text = "LAPOR#lampu#Jl. Yos Sudarso#Lampu jalan mati sejak minggu lalu di depan sekolah";
         platform.textFromCitizen(citizen, "1708", text);
-        String trackingNumber = eventually("an SMS with a tracking number to " + citizen, WAIT, () -> {
-            for (JsonNode sms : platform.smsTo(citizen)) {
-                Matcher m = TRACKING_NUMBER.matcher(sms.path("text").asString());
-                if (m.find()) {
-                    return m.group();
-                }
-            }
-            return null;
-        });
+        String trackingNumber = eventually("an SMS with a tracking number to " + citizen, WAIT,
+                () -> trackingNumbersTextedTo(citizen).stream().findFirst().orElse(null));
 
         // the same deliver_sm again, as an SMSC sends it when notification-service's deliver_sm_resp was lost
         platform.textFromCitizen(citizen, "1708", text);
         Thread.sleep(5_000); // as long as the first text took to be answered, and more
 
+        assertThat(trackingNumbersTextedTo(citizen)).containsExactly(trackingNumber);
+    }
+
+    /** Every tracking number in the SMS the citizen received. */
+    private static Set<String> trackingNumbersTextedTo(String citizen) throws Exception {
         Set<String> trackingNumbers = new HashSet<>();
         for (JsonNode sms : platform.smsTo(citizen)) {
             Matcher m = TRACKING_NUMBER.matcher(sms.path("text").asString());
@@ -97,7 +88,7 @@ class SmsAndOpen311ChannelsTest {
                 trackingNumbers.add(m.group());
             }
         }
-        assertThat(trackingNumbers).containsExactly(trackingNumber);
+        return trackingNumbers;
     }
 
     @Test
