@@ -63,10 +63,9 @@ final class HeldBackend implements MongoBackend {
     /** Every command of a current driver arrives here (OP_MSG); only the legacy opcodes pass by uncounted. */
     @Override
     public Document handleMessage(MongoMessage message) {
-        Document body = message.getDocument();
-        counters.count(body);
+        String command = counters.count(message.getDocument());
         Document answer = backend.handleMessage(message);
-        return !body.isEmpty() && "serverStatus".equalsIgnoreCase(body.keySet().iterator().next()) ? counters.addTo(answer) : answer;
+        return "serverStatus".equalsIgnoreCase(command) ? counters.addTo(answer) : answer;
     }
 
     @Override

@@ -24,10 +24,14 @@ final class OperationCounters {
     private final LongAdder command = new LongAdder();
     private final Map<String, LongAdder> commands = new ConcurrentHashMap<>();
 
-    /** Counts one command as it arrives (its document sequences already in the body, as the library reads them). */
-    void count(Document body) {
+    /**
+     * Counts one command as it arrives (its document sequences already in the body, as the library reads them).
+     *
+     * @return the command's name; empty for an empty body
+     */
+    String count(Document body) {
         if (body.isEmpty()) {
-            return;
+            return "";
         }
         String name = body.keySet().iterator().next();
         commands.computeIfAbsent(name, any -> new LongAdder()).increment();
@@ -40,6 +44,7 @@ final class OperationCounters {
             case "getMore" -> getmore.increment();
             default -> command.increment();
         }
+        return name;
     }
 
     /** {@code serverStatus}'s answer with the counters added. */

@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** The raw rates of the same broker and store the platform uses, measured in the same run. */
@@ -61,25 +62,46 @@ final class Ceilings {
         String database = "loadtest_" + UUID.randomUUID().toString().substring(0, 8);
         try (MongoClient client = MongoClients.create(mongoUri)) {
             MongoCollection<Document> collection = client.getDatabase(database).getCollection("ceiling");
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
             String text = "x".repeat(800);
             long start = System.nanoTime();
-            List<Future<?>> parts = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                parts.add(pool.submit(() -> {
-                    for (int i = 0; i < documents / threads; i++) {
-                        collection.insertOne(new Document("_id", UUID.randomUUID().toString()).append("text", text)
-                                .append("lat", -4.5).append("lon", 136.9).append("status", "SUBMITTED"));
-                    }
-                }));
-            }
-            for (Future<?> part : parts) {
-                part.get();
-            }
-            double rate = (documents / threads * threads) / seconds(start);
-            pool.shutdown();
+            int inserted = inParallel(threads, documents, (thread, i) -> collection.insertOne(
+                    new Document("_id", UUID.randomUUID().toString()).append("text", text).append("lat", -4.5)
+                            .append("lon", 136.9).append("status", "SUBMITTED")));
+            double rate = inserted / seconds(start);
             client.getDatabase(database).drop();
             return rate;
+        }
+    }
+
+    @FunctionalInterface
+    interface Send {
+        void send(int thread, int index) throws Exception;
+    }
+
+    /** Runs {@code total} sends (messages, inserts) over {@code threads} threads, thread t every t-th; returns how many. */
+    static int inParallel(int threads, int total, Send send) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Integer>> parts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                Callable<Integer> part = () -> {
+                    int sent = 0;
+                    for (int i = thread; i < total; i += threads) {
+                        send.send(thread, i);
+                        sent++;
+                    }
+                    return sent;
+                };
+                parts.add(pool.submit(part));
+            }
+            int sent = 0;
+            for (Future<Integer> part : parts) {
+                sent += part.get();
+            }
+            return sent;
+        } finally {
+            pool.shutdown();
         }
     }
 

@@ -20,10 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The raw rates of the far ends notification-service sends to (the SMSC over SMPP, the mail server over SMTP),
@@ -51,9 +47,9 @@ final class MessagingCeilings {
         session.connectAndBind(smsc.host(), smsc.port(), new BindParameter(BindType.BIND_TX, smsc.systemId(),
                 smsc.password(), "", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null), 10_000);
         try {
-            inParallel(threads, Math.min(200, messages), (thread, i) -> submit(session, thread, i));
+            Ceilings.inParallel(threads, Math.min(200, messages), (thread, i) -> submit(session, thread, i));
             long start = System.nanoTime();
-            int sent = inParallel(threads, messages, (thread, i) -> submit(session, thread, i));
+            int sent = Ceilings.inParallel(threads, messages, (thread, i) -> submit(session, thread, i));
             return sent / Ceilings.seconds(start);
         } finally {
             session.unbindAndClose();
@@ -75,9 +71,9 @@ final class MessagingCeilings {
                 transport.connect();
                 transports.add(transport);
             }
-            inParallel(connections, Math.min(50, mails), (thread, i) -> send(session, transports.get(thread), i));
+            Ceilings.inParallel(connections, Math.min(50, mails), (thread, i) -> send(session, transports.get(thread), i));
             long start = System.nanoTime();
-            int sent = inParallel(connections, mails, (thread, i) -> send(session, transports.get(thread), i));
+            int sent = Ceilings.inParallel(connections, mails, (thread, i) -> send(session, transports.get(thread), i));
             return sent / Ceilings.seconds(start);
         } finally {
             for (Transport transport : transports) {
@@ -101,37 +97,5 @@ final class MessagingCeilings {
         mail.setText("Laporan Anda MMK-2026-000123 (Jalan rusak) diterima. Terima kasih.", "UTF-8");
         mail.saveChanges();
         transport.sendMessage(mail, mail.getAllRecipients());
-    }
-
-    @FunctionalInterface
-    private interface Send {
-        void send(int thread, int index) throws Exception;
-    }
-
-    /** Sends {@code total} messages over {@code threads} threads (thread t sends every t-th); returns how many. */
-    private static int inParallel(int threads, int total, Send send) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<Integer>> parts = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int thread = t;
-                Callable<Integer> part = () -> {
-                    int sent = 0;
-                    for (int i = thread; i < total; i += threads) {
-                        send.send(thread, i);
-                        sent++;
-                    }
-                    return sent;
-                };
-                parts.add(pool.submit(part));
-            }
-            int sent = 0;
-            for (Future<Integer> part : parts) {
-                sent += part.get();
-            }
-            return sent;
-        } finally {
-            pool.shutdown();
-        }
     }
 }

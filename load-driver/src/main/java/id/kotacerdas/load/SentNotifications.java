@@ -10,10 +10,10 @@ import org.apache.kafka.common.header.Header;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code NotificationSent} events of one load run's requests, as read from the notifications topic: which
@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SentNotifications {
 
     private final String requestIdPrefix;
-    private final Map<String, Instant> publishedAt = new ConcurrentHashMap<>();
+    private final Map<String, Instant> publishedAt = new HashMap<>();
     private final Set<String> sms = new HashSet<>();
     private final Set<String> emails = new HashSet<>();
     private final Latencies requestToSent = new Latencies();

@@ -45,9 +45,9 @@ class FaultToleranceTest {
 
     private static final double REPORTS_PER_SECOND = 3;
     private static final Duration CONVERGENCE = Duration.ofMinutes(4);
-    /** Which fault the load is under, to tell each answer other than 201 by when it was sent. */
     private static final List<String> KILLED_SERVICES =
             List.of("intake-service", "routing-service", "notification-service", "voting-service");
+    /** Which fault the load is under, to tell each answer other than 201 by when it was sent. */
     private static volatile String phase = "before the faults";
 
     static boolean faultsWanted() {
