@@ -18,11 +18,11 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A non-unique index, kept in memory, for equality lookups on its first key: for each value of that key (each
@@ -31,7 +31,10 @@ import java.util.TreeMap;
  * or {@code {geoCells: {$in: [...]}}} scanned the collection. Callers filter the candidates with the whole query. A
  * query that pins the first key to one value gets its candidates already sorted by the second key
  * ({@link OrderedPositions}), so a sorted page stops after its last document, as MongoDB's index range scan does.
- * Rebuilt from the documents when a store on file is opened.
+ * A bucket is put in order the first time a query reads it, and kept in order from then on: most documents end in
+ * buckets no query reads (sent deliveries, routed reports, the documents without an outbox flag), where keeping
+ * every insert and move sorted was a quarter of the store's work. Rebuilt from the documents when a store on file
+ * is opened.
  */
 final class EqualityIndex<P> extends Index<P> {
 
@@ -64,7 +67,7 @@ final class EqualityIndex<P> extends Index<P> {
     /** The key candidates are ordered by after the first, as the sort compares it; {@code null}: by _id alone. */
     private final String secondKey;
     private final String[] secondKeyPath;
-    private final Comparator<Entry> order;
+    private final Comparator<Entry<P>> order;
     private final Map<KeyValue, Bucket<P>> buckets = new HashMap<>();
     private long entries;
     private long moves;
@@ -80,8 +83,10 @@ final class EqualityIndex<P> extends Index<P> {
         this.firstKey = new FirstKey(keys.get(0));
         this.secondKey = keys.size() > 1 && keys.get(1).isAscending() ? keys.get(1).getKey() : null;
         this.secondKeyPath = secondKey == null ? null : KeyPaths.split(secondKey);
-        Comparator<Entry> byId = Comparator.comparing(Entry::id, SORT_ORDER);
-        this.order = secondKey == null ? byId : Comparator.comparing(Entry::sortValue, SORT_ORDER).thenComparing(byId);
+        this.order = secondKey == null ? (a, b) -> SORT_ORDER.compare(a.id(), b.id()) : (a, b) -> {
+            int bySortValue = SORT_ORDER.compare(a.sortValue(), b.sortValue());
+            return bySortValue != 0 ? bySortValue : SORT_ORDER.compare(a.id(), b.id());
+        };
     }
 
     /**
@@ -114,20 +119,21 @@ final class EqualityIndex<P> extends Index<P> {
      * kept as candidates, and the query's filter decides.)
      */
     private Iterable<P> upTo(Bucket<P> bucket, UpperBound bound) {
-        if (bound == null) {
-            return bucket.inOrder.values();
-        }
+        NavigableSet<Entry<P>> inOrder = bucket.inOrder(order);
         return () -> new Iterator<>() {
-            private final Iterator<Map.Entry<Entry, P>> entries = bucket.inOrder.entrySet().iterator();
+            private final Iterator<Entry<P>> entries = inOrder.iterator();
             private P next = advance();
 
             private P advance() {
                 if (!entries.hasNext()) {
                     return null;
                 }
-                Map.Entry<Entry, P> entry = entries.next();
-                int side = SORT_ORDER.compare(entry.getKey().sortValue(), bound.value());
-                return side < 0 || side == 0 && bound.inclusive() ? entry.getValue() : null;
+                Entry<P> entry = entries.next();
+                if (bound == null) {
+                    return entry.position();
+                }
+                int side = SORT_ORDER.compare(entry.sortValue(), bound.value());
+                return side < 0 || side == 0 && bound.inclusive() ? entry.position() : null;
             }
 
             @Override
@@ -173,16 +179,16 @@ final class EqualityIndex<P> extends Index<P> {
         if (sortValue instanceof Collection<?> || sortValue instanceof Map<?, ?>) {
             secondKeyScalar = false;
         }
-        Entry entry = new Entry(sortValue, id);
+        Entry<P> entry = new Entry<>(sortValue, id, position);
         for (KeyValue key : keys) {
-            Bucket<P> bucket = buckets.computeIfAbsent(key, k -> new Bucket<>(order));
-            Entry previous = bucket.byId.put(id, entry);
-            if (previous != null) {
-                bucket.inOrder.remove(previous);
-            } else {
+            Bucket<P> bucket = buckets.get(key);
+            if (bucket == null) {
+                bucket = new Bucket<>();
+                buckets.put(key, bucket);
+            }
+            if (!bucket.put(entry)) {
                 entries++;
             }
-            bucket.inOrder.put(entry, position);
         }
     }
 
@@ -196,11 +202,9 @@ final class EqualityIndex<P> extends Index<P> {
         Object id = document.get(ID);
         for (KeyValue key : keys) {
             Bucket<P> bucket = buckets.get(key);
-            Entry entry = bucket == null ? null : bucket.byId.remove(id);
-            if (entry != null) {
-                bucket.inOrder.remove(entry);
+            if (bucket != null && bucket.remove(id)) {
                 entries--;
-                if (bucket.byId.isEmpty()) {
+                if (bucket.isEmpty()) {
                     buckets.remove(key);
                 }
             }
@@ -238,6 +242,11 @@ final class EqualityIndex<P> extends Index<P> {
     /** How many updates moved a document in this index (for tests: updates that keep the keys move none). */
     synchronized long moves() {
         return moves;
+    }
+
+    /** How many buckets are kept in order (for tests: only those a query read). */
+    synchronized long bucketsInOrder() {
+        return buckets.values().stream().filter(Bucket::isInOrder).count();
     }
 
     @Override
@@ -288,17 +297,53 @@ final class EqualityIndex<P> extends Index<P> {
     private record UpperBound(Object value, boolean inclusive) {
     }
 
-    /** Where an index entry sorts within its bucket: the second key's value as the sort reads it, then _id. */
-    private record Entry(Object sortValue, Object id) {
+    /**
+     * A document's entry in a bucket: it sorts by the second key's value as the sort reads it, then _id (the order
+     * compares nothing else).
+     */
+    private record Entry<P>(Object sortValue, Object id, P position) {
     }
 
-    /** The documents holding one value of the first key: by _id, and in the index's order. */
+    /** The documents holding one value of the first key: by _id, and in the index's order once a query read them. */
     private static final class Bucket<P> {
-        final Map<Object, Entry> byId = new HashMap<>();
-        final NavigableMap<Entry, P> inOrder;
+        private final Map<Object, Entry<P>> byId = new HashMap<>();
+        private NavigableSet<Entry<P>> inOrder;
 
-        Bucket(Comparator<Entry> order) {
-            this.inOrder = new TreeMap<>(order);
+        /** @return true when the document was here already (its entry is replaced) */
+        boolean put(Entry<P> entry) {
+            Entry<P> previous = byId.put(entry.id(), entry);
+            if (inOrder != null) {
+                if (previous != null) {
+                    inOrder.remove(previous);
+                }
+                inOrder.add(entry);
+            }
+            return previous != null;
+        }
+
+        boolean remove(Object id) {
+            Entry<P> entry = byId.remove(id);
+            if (entry != null && inOrder != null) {
+                inOrder.remove(entry);
+            }
+            return entry != null;
+        }
+
+        boolean isEmpty() {
+            return byId.isEmpty();
+        }
+
+        boolean isInOrder() {
+            return inOrder != null;
+        }
+
+        /** The entries in the index's order; sorts them the first time, keeps them sorted from then on. */
+        NavigableSet<Entry<P>> inOrder(Comparator<Entry<P>> order) {
+            if (inOrder == null) {
+                inOrder = new TreeSet<>(order);
+                inOrder.addAll(byId.values());
+            }
+            return inOrder;
         }
     }
 

@@ -66,6 +66,34 @@ class EqualityIndexTest {
         assertThat(index.getCount()).isEqualTo(4);
     }
 
+    @Test
+    void aBucketIsPutInOrderByTheFirstQueryThatReadsItAndKeptInOrderAfter() {
+        assertThat(index.bucketsInOrder()).isZero();
+
+        assertThat(index.getPositions(new Document("state", "OPEN"))).containsExactly(1, 0);
+        assertThat(index.bucketsInOrder()).isOne();
+
+        index.add(document("d", "OPEN", NOON), 3, null);
+        index.updateInPlace(document("b", "OPEN", NOON.plusSeconds(10)), document("b", "OPEN", NOON.plusSeconds(60)),
+                1, null);
+        index.add(document("e", "CLOSED", NOON.minusSeconds(5)), 4, null);
+        assertThat(index.getPositions(new Document("state", "OPEN"))).containsExactly(3, 0, 1);
+        assertThat(index.bucketsInOrder()).isOne();
+        assertThat(index.getPositions(new Document("state", "CLOSED"))).containsExactly(4, 2);
+        assertThat(index.bucketsInOrder()).isEqualTo(2);
+        assertThat(index.getCount()).isEqualTo(5);
+    }
+
+    @Test
+    void documentsRemovedBeforeTheBucketIsReadAreNotAmongItsCandidates() {
+        index.remove(document("a", "OPEN", NOON.plusSeconds(30)));
+        index.updateInPlace(document("c", "CLOSED", NOON), document("c", "OPEN", NOON.plusSeconds(20)), 2, null);
+
+        assertThat(index.getPositions(new Document("state", "OPEN"))).containsExactly(1, 2);
+        assertThat(index.getPositions(new Document("state", "CLOSED"))).isEmpty();
+        assertThat(index.getCount()).isEqualTo(2);
+    }
+
     private static Document document(String id, String state, Instant dueAt) {
         return new Document("_id", id).append("state", state).append("dueAt", dueAt);
     }
