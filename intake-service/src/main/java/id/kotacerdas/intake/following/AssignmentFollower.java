@@ -31,8 +31,8 @@ import id.kotacerdas.intake.report.ReportStatus;
 import id.kotacerdas.intake.report.ReporterNotifications;
 import id.kotacerdas.intake.report.Reports;
 import id.kotacerdas.support.consumer.EventBatchHandler;
+import id.kotacerdas.support.consumer.EventBatches;
 import id.kotacerdas.support.consumer.EventTrace;
-import id.kotacerdas.support.consumer.ProcessedEvents;
 import id.kotacerdas.support.events.EventReader;
 import id.kotacerdas.support.events.IncomingEvent;
 import id.kotacerdas.support.problem.NotFoundException;
@@ -41,8 +41,9 @@ import id.kotacerdas.support.problem.NotFoundException;
  * Follows routing-service's story of each report ({@code city.assignments.v1}, keyed by report id, so in
  * order per report): keeps status and history, and tells the reporter at the steps that matter. A
  * redelivered event changes nothing: the report itself remembers the ids it applied (checked and recorded in
- * the same versioned write), and the notification request id is derived from the event id; the processed-events
- * log only spares a poll the events applied before.
+ * the same versioned write), and the notification request id is derived from the event id. So no log of processed
+ * events is kept besides: it would cost a read and a write per poll (and a document per event) to spare a redelivered
+ * poll the reading of its reports, which it needs anyway.
  * <p>
  * A poll at a time: its reports are read together, its events applied to them in order, and the changed reports
  * saved together, each under the condition that nobody changed it meanwhile. A report another writer changed in
@@ -51,20 +52,17 @@ import id.kotacerdas.support.problem.NotFoundException;
 @Component
 class AssignmentFollower {
 
-    static final String CONSUMER = "intake.assignments";
     private static final Logger log = LoggerFactory.getLogger(AssignmentFollower.class);
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
 
     private final EventReader events;
-    private final ProcessedEvents processedEvents;
     private final Reports reports;
     private final ReporterNotifications notifications;
     private final Jurisdictions jurisdictions;
 
-    AssignmentFollower(EventReader events, ProcessedEvents processedEvents, Reports reports,
+    AssignmentFollower(EventReader events, Reports reports,
                        ReporterNotifications notifications, Jurisdictions jurisdictions) {
         this.events = events;
-        this.processedEvents = processedEvents;
         this.reports = reports;
         this.notifications = notifications;
         this.jurisdictions = jurisdictions;
@@ -72,7 +70,7 @@ class AssignmentFollower {
 
     @KafkaListener(id = "intake-assignments", idIsGroup = false, topics = Topics.ASSIGNMENTS, batch = "true")
     void on(List<ConsumerRecord<String, byte[]>> records) {
-        processedEvents.onceEach(CONSUMER, records, events, new PollOfAssignmentEvents());
+        EventBatches.applyEach(records, events, new PollOfAssignmentEvents());
     }
 
     /** One poll's events, applied to the reports read for them, which are then saved together. */

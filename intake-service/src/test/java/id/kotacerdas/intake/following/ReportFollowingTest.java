@@ -91,6 +91,30 @@ class ReportFollowingTest extends IntakeServiceTest {
     }
 
     @Test
+    void aPollIsRememberedByItsReportsAloneSoItsRedeliveryChangesNothingWithoutALogOfProcessedEvents() {
+        SubmittedReport report = submitted();
+        String routedId = UUID.randomUUID().toString();
+        String startedId = UUID.randomUUID().toString();
+        var poll = Polls.of(assignmentRecord(routedId, routed(report.id(), report.trackingNumber())),
+                assignmentRecord(startedId,
+                        new AssignmentStarted("asg-" + report.id(), report.id(), "mimika-dinas-pupr", Instant.now())));
+
+        follower.on(poll);
+        follower.on(poll);
+
+        assertThat(get("/api/v1/reports/" + report.trackingNumber()).json().get("history").valueStream()
+                .map(h -> h.get("step").asString())).containsExactly("SUBMITTED", "ROUTED", "IN_PROGRESS");
+        assertThat(mongo.getCollection("reports").find(new Document("_id", report.id())).first()
+                .getList("appliedEventIds", String.class)).containsExactly(routedId, startedId);
+        assertThat(mongo.getCollection("processed_events").countDocuments(new Document("_id",
+                new Document("$regex", "(" + routedId + "|" + startedId + ")$")))).isZero();
+        topics.awaitType("city.notification.requested.v1", json -> json.contains(startedId + ":reporter"), WAIT);
+        assertThat(notificationsFor(report.trackingNumber())).extracting(r -> JSON.readTree(RecordedTopics.value(r)))
+                .extracting(request -> request.get("template").asString())
+                .containsExactlyInAnyOrder("report-received", "report-routed", "report-in-progress");
+    }
+
+    @Test
     void anEventFailingMidwayIsReportedByItsRecordAndOnlyTheStepsBeforeItAreSaved() {
         SubmittedReport healthy = submitted();
         SubmittedReport broken = submitted();

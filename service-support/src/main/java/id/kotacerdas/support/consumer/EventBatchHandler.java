@@ -5,9 +5,10 @@ import id.kotacerdas.support.events.IncomingEvent;
 import java.util.List;
 
 /**
- * What a batch listener does with a poll's new events ({@link ProcessedEvents#onceEach}): may read what they touch
- * together first ({@link #prepare}), applies them in order, and may hold its writes back to make them together in
- * {@link #flush()}. A lambda is a handler that writes as it goes.
+ * What a batch listener does with a poll's new events ({@link EventBatches#applyEach},
+ * {@link ProcessedEvents#onceEach}): may read what they touch together first ({@link #prepare}), applies them in
+ * order, and may hold its writes back to make them together in {@link #flush()}. A lambda is a handler that writes as
+ * it goes.
  */
 @FunctionalInterface
 public interface EventBatchHandler {

@@ -21,7 +21,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
@@ -68,97 +67,54 @@ public class ProcessedEvents {
 
     /**
      * A batch listener's records: {@code handler} applies, in order, each event {@code consumer} has not processed
-     * before, in an earlier poll or earlier in this one. Two store round trips for the whole batch (one read of the
-     * ids already processed, one write of those applied) instead of two per record: under load a consumer that
-     * falls behind gets bigger batches, so it catches up instead of waiting on the store once per record.
-     * <p>
-     * A record that cannot be read, or whose event fails, is reported by its index once the events applied before it
-     * are flushed and recorded ({@link BatchListenerFailedException}): the error handler commits the records before
-     * it, retries or dead-letters that one, and the rest of the batch comes again (skipped where already applied). A
-     * failed read of the processed ids, flush or record is reported by the batch's first record: the batch comes
-     * again, and the handler's writes, idempotent on their own, absorb the repetition.
+     * before, in an earlier poll or earlier in this one ({@link EventBatches}, which also says how failures are
+     * reported). Two store round trips for the whole batch (one read of the ids already processed, one write of those
+     * applied) instead of two per record: under load a consumer that falls behind gets bigger batches, so it catches
+     * up instead of waiting on the store once per record.
      */
     public void onceEach(String consumer, List<ConsumerRecord<String, byte[]>> records, EventReader reader,
                          EventBatchHandler handler) {
-        List<IncomingEvent> events = new ArrayList<>(records.size());
-        List<Integer> recordIndexes = new ArrayList<>(records.size());
-        RuntimeException unreadable = null;
-        for (int index = 0; index < records.size() && unreadable == null; index++) {
-            try {
-                var event = reader.read(records.get(index));
-                if (event.isPresent()) {
-                    events.add(event.get());
-                    recordIndexes.add(index);
-                }
-            } catch (RuntimeException e) {
-                unreadable = new BatchListenerFailedException(e.getMessage(), e, index);
-            }
-        }
-        Set<String> seen;
-        try {
-            seen = processedAmong(consumer, events);
-        } catch (RuntimeException e) {
-            throw new BatchListenerFailedException("reading which events were processed failed: " + e.getMessage(), e, 0);
-        }
-        List<Integer> fresh = new ArrayList<>(events.size());
-        for (int n = 0; n < events.size(); n++) {
-            if (seen.add(key(consumer, events.get(n).id()))) {
-                fresh.add(n);
-            } else {
-                duplicates.increment();
-            }
-        }
-        try {
-            handler.prepare(fresh.stream().map(events::get).toList());
-        } catch (RuntimeException e) {
-            throw new BatchListenerFailedException("preparing the batch's events failed: " + e.getMessage(), e, 0);
-        }
-        List<Document> applied = new ArrayList<>(fresh.size());
-        for (int n : fresh) {
-            IncomingEvent event = events.get(n);
-            try {
-                EventTrace.apply(event, handler::apply);
-            } catch (RuntimeException failure) {
-                flushAndRecord(handler, applied);
-                throw new BatchListenerFailedException(failure.getMessage(), failure, recordIndexes.get(n));
-            }
-            applied.add(entry(key(consumer, event.id()), event));
-        }
-        flushAndRecord(handler, applied);
-        if (unreadable != null) {
-            throw unreadable;
-        }
+        EventBatches.applyEach(records, reader, handler, new LogOf(consumer));
     }
 
-    private Set<String> processedAmong(String consumer, List<IncomingEvent> events) {
-        Set<String> processed = new HashSet<>();
-        if (events.isEmpty()) {
+    /** One consumer's part of the log. */
+    private final class LogOf implements EventBatches.AppliedEvents {
+
+        private final String consumer;
+
+        LogOf(String consumer) {
+            this.consumer = consumer;
+        }
+
+        @Override
+        public Set<String> appliedAmong(List<IncomingEvent> events) {
+            Set<String> processed = new HashSet<>();
+            if (events.isEmpty()) {
+                return processed;
+            }
+            List<String> keys = events.stream().map(event -> key(consumer, event.id())).toList();
+            String prefix = consumer + "/";
+            collection().find(Filters.in("_id", keys)).projection(Projections.include("_id"))
+                    .forEach(entry -> processed.add(entry.getString("_id").substring(prefix.length())));
             return processed;
         }
-        List<String> keys = events.stream().map(event -> key(consumer, event.id())).toList();
-        collection().find(Filters.in("_id", keys)).projection(Projections.include("_id"))
-                .forEach(entry -> processed.add(entry.getString("_id")));
-        return processed;
-    }
 
-    private void flushAndRecord(EventBatchHandler handler, List<Document> applied) {
-        try {
-            handler.flush();
-        } catch (RuntimeException e) {
-            throw new BatchListenerFailedException("writing the batch's events failed: " + e.getMessage(), e, 0);
+        @Override
+        public void skipped(IncomingEvent event) {
+            duplicates.increment();
         }
-        if (applied.isEmpty()) {
-            return;
-        }
-        try {
-            collection().insertMany(applied, new InsertManyOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            if (!onlyDuplicates(e)) {
-                throw new BatchListenerFailedException("recording processed events failed", e, 0);
+
+        @Override
+        public void record(List<IncomingEvent> applied) {
+            List<Document> entries = applied.stream().map(event -> entry(key(consumer, event.id()), event)).toList();
+            try {
+                collection().insertMany(entries, new InsertManyOptions().ordered(false));
+            } catch (MongoBulkWriteException e) {
+                if (!onlyDuplicates(e)) {
+                    throw new BatchListenerFailedException("recording processed events failed", e, 0);
+                }
+                log.debug("Some of {} events were recorded concurrently", applied.size());
             }
-            log.debug("Some of {} events were recorded concurrently", applied.size());
-        } catch (RuntimeException e) {
-            throw new BatchListenerFailedException("recording processed events failed", e, 0);
         }
     }
 

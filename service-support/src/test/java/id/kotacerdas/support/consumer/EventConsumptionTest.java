@@ -160,6 +160,38 @@ class EventConsumptionTest {
     }
 
     @Test
+    void aHandlerThatRemembersItsEventsGetsAPollsEventsOnceInOrderAndNothingIsLoggedForIt() {
+        EventEnvelope first = event("a");
+        EventEnvelope second = event("b");
+        EventEnvelope failing = event("c");
+        List<String> applied = new ArrayList<>();
+        List<String> written = new ArrayList<>();
+        EventBatchHandler rememberingItself = new EventBatchHandler() {
+            @Override
+            public void apply(IncomingEvent event) {
+                if (event.id().equals(failing.id())) {
+                    throw new IllegalStateException("no agency");
+                }
+                applied.add(event.id());
+            }
+
+            @Override
+            public void flush() {
+                written.addAll(applied);
+            }
+        };
+
+        assertThatThrownBy(() -> EventBatches.applyEach(consumed(first, second, first, failing), reader,
+                rememberingItself))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex()).isEqualTo(3));
+
+        assertThat(applied).containsExactly(first.id(), second.id());
+        assertThat(written).containsExactly(first.id(), second.id());
+        assertThat(mongo.getCollection(ProcessedEvents.COLLECTION).countDocuments(new org.bson.Document("_id",
+                new org.bson.Document("$regex", "(" + first.id() + "|" + second.id() + ")$")))).isZero();
+    }
+
+    @Test
     void aBatchSkipsTheEventsAnEarlierBatchApplied() {
         EventEnvelope earlier = event("a");
         EventEnvelope later = event("b");
