@@ -21,9 +21,10 @@ import java.util.List;
 
 /**
  * Consumes {@code city.reports.v1} a poll at a time. Records are keyed by report id, so a report's events arrive in
- * order on one partition and are applied in that order; each event is applied once per event id, and poison records
- * go to the dead-letter topic. A poll at a time because a consumer that falls behind then catches up: the events
- * already processed are looked up and recorded, and the new assignments stored, once per poll, not once per record.
+ * order on one partition and are applied in that order; each event is applied once per event id (a ReportSubmitted
+ * by the assignment's key, the others by the log of processed events), and poison records go to the dead-letter
+ * topic. A poll at a time because a consumer that falls behind then catches up: the events already processed are
+ * looked up and recorded, and the new assignments stored, once per poll, not once per record.
  */
 @Component
 public class ReportEventsListener {
@@ -43,7 +44,9 @@ public class ReportEventsListener {
     // the group is the service name (spring.kafka.consumer.group-id), shared by every instance
     @KafkaListener(id = "routing-reports", idIsGroup = false, topics = Topics.REPORTS, batch = "true")
     public void on(List<ConsumerRecord<String, byte[]>> records) {
-        processedEvents.onceEach(CONSUMER, records, events, new PollOfReportEvents());
+        // a report keeps its first assignment (its key is the report's), so a repeated ReportSubmitted needs no log
+        processedEvents.onceEach(CONSUMER, records, events, new PollOfReportEvents(),
+                event -> event.payload() instanceof ReportSubmitted);
     }
 
     /** One poll's events: the reports submitted are routed as they come and stored together, in one write. */

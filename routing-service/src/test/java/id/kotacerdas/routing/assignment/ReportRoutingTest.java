@@ -5,6 +5,7 @@ import id.kotacerdas.contracts.assignment.AssignmentEvents;
 import id.kotacerdas.contracts.report.Place;
 import id.kotacerdas.contracts.report.ReportEvents;
 import id.kotacerdas.contracts.report.ReportSubmitted;
+import id.kotacerdas.contracts.report.ReportUpdated;
 import id.kotacerdas.contracts.report.ReportWithdrawn;
 import id.kotacerdas.routing.RoutingServiceTestBase;
 import id.kotacerdas.support.events.CloudEventHeaders;
@@ -184,6 +185,28 @@ class ReportRoutingTest extends RoutingServiceTestBase {
         }
         assertThat(events(first.reportId(), AssignmentEvents.ROUTED.type())).hasSize(1);
         assertThat(events(routedBefore.reportId(), AssignmentEvents.ROUTED.type())).hasSize(1);
+    }
+
+    @Test
+    void aRepeatedPollRoutesOnceByTheAssignmentsKeyAndAddsTheCitizensWordsOnceByTheLogOfProcessedEvents() {
+        ReportSubmitted report = report("mimika", "jalan-rusak", "Jalan berlubang", district("mimika-baru"));
+        String submittedId = UUID.randomUUID().toString();
+        String updatedId = UUID.randomUUID().toString();
+        var poll = Polls.of(record(report, submittedId),
+                record(new ReportUpdated(report.reportId(), "Lubangnya makin besar", Instant.now()), updatedId));
+
+        listener.on(poll);
+        String assignmentId = assignments.forReport(report.reportId()).orElseThrow().assignmentId();
+        listener.on(poll);
+
+        Assignment assignment = assignments.forReport(report.reportId()).orElseThrow();
+        assertThat(assignment.assignmentId()).isEqualTo(assignmentId);
+        assertThat(assignment.notes()).extracting(Note::text)
+                .containsExactly("Additional information from the reporter: Lubangnya makin besar");
+        assertThat(mongo.getCollection("processed_events").find().map(entry -> entry.getString("_id")))
+                .anyMatch(key -> key.endsWith("/" + updatedId)).noneMatch(key -> key.endsWith("/" + submittedId));
+        awaitEvent(report.reportId(), AssignmentEvents.ROUTED.type());
+        assertThat(events(report.reportId(), AssignmentEvents.ROUTED.type())).hasSize(1);
     }
 
     @Test

@@ -26,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The idempotent consumer: remembers, per consumer, the ids of the events it has applied, in MongoDB so
@@ -74,25 +75,38 @@ public class ProcessedEvents {
      */
     public void onceEach(String consumer, List<ConsumerRecord<String, byte[]>> records, EventReader reader,
                          EventBatchHandler handler) {
-        EventBatches.applyEach(records, reader, handler, new LogOf(consumer));
+        onceEach(consumer, records, reader, handler, event -> false);
+    }
+
+    /**
+     * As {@link #onceEach(String, List, EventReader, EventBatchHandler)}, but the events {@code rememberedByTheHandler}
+     * picks are neither looked up in the log nor recorded there: the handler's own writes make their repetition
+     * change nothing (an insert by a natural key), so the log would only cost a document and its share of two round
+     * trips each. A poll's repetition of one of them is still applied once.
+     */
+    public void onceEach(String consumer, List<ConsumerRecord<String, byte[]>> records, EventReader reader,
+                         EventBatchHandler handler, Predicate<IncomingEvent> rememberedByTheHandler) {
+        EventBatches.applyEach(records, reader, handler, new LogOf(consumer, rememberedByTheHandler.negate()));
     }
 
     /** One consumer's part of the log. */
     private final class LogOf implements EventBatches.AppliedEvents {
 
         private final String consumer;
+        private final Predicate<IncomingEvent> logged;
 
-        LogOf(String consumer) {
+        LogOf(String consumer, Predicate<IncomingEvent> logged) {
             this.consumer = consumer;
+            this.logged = logged;
         }
 
         @Override
         public Set<String> appliedAmong(List<IncomingEvent> events) {
             Set<String> processed = new HashSet<>();
-            if (events.isEmpty()) {
+            List<String> keys = events.stream().filter(logged).map(event -> key(consumer, event.id())).toList();
+            if (keys.isEmpty()) {
                 return processed;
             }
-            List<String> keys = events.stream().map(event -> key(consumer, event.id())).toList();
             String prefix = consumer + "/";
             collection().find(Filters.in("_id", keys)).projection(Projections.include("_id"))
                     .forEach(entry -> processed.add(entry.getString("_id").substring(prefix.length())));
@@ -106,7 +120,11 @@ public class ProcessedEvents {
 
         @Override
         public void record(List<IncomingEvent> applied) {
-            List<Document> entries = applied.stream().map(event -> entry(key(consumer, event.id()), event)).toList();
+            List<Document> entries = applied.stream().filter(logged)
+                    .map(event -> entry(key(consumer, event.id()), event)).toList();
+            if (entries.isEmpty()) {
+                return;
+            }
             try {
                 collection().insertMany(entries, new InsertManyOptions().ordered(false));
             } catch (MongoBulkWriteException e) {
