@@ -67,6 +67,8 @@ public class Delivery extends OutboxAggregate {
     /** The dispatch batch that moved it to SENDING: only that sender settles it (or the sweep, after a crash). */
     private String sendingBy;
     private String provider;
+    /** Indexed: a receipt finds its delivery by the message id the SMSC gave one of its parts. */
+    @Indexed
     private List<String> providerMessageIds = new ArrayList<>();
     private Set<String> deliveredMessageIds = new LinkedHashSet<>();
     private int parts;

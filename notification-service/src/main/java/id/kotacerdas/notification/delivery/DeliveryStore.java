@@ -17,10 +17,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -36,25 +34,21 @@ import org.springframework.stereotype.Component;
  * The deliveries collection, written in batches: one unordered insert for the deliveries of a whole batch of
  * requests, one bulk write for the transitions of a whole dispatch batch. Every per-message filter pins
  * {@code _id}, which the embedded store answers through its index; the scanning queries ({@link #dueQueued},
- * {@link #sendingSince}, the operator look-ups) run per sweep or per operator request, never per message.
+ * {@link #sendingSince}, the operator look-ups) run per sweep or per operator request, never per message; receipts
+ * find their deliveries through the index of provider message ids.
  */
 @Component
 public class DeliveryStore {
-
-    /** Provider message id → delivery id, so a receipt finds its delivery by {@code _id}. */
-    static final String MESSAGE_IDS = "sms_message_ids";
 
     private final MongoTemplate mongo;
     private final OutboxNudges relay;
     /** Looked up once: going through the template for every write costs a database look-up each time. */
     private final MongoCollection<Document> deliveryCollection;
-    private final MongoCollection<Document> messageIdCollection;
 
     DeliveryStore(MongoTemplate mongo, OutboxNudges relay) {
         this.mongo = mongo;
         this.relay = relay;
         this.deliveryCollection = mongo.getCollection(Delivery.COLLECTION);
-        this.messageIdCollection = mongo.getCollection(MESSAGE_IDS);
     }
 
     /** Stores a new delivery; false when one exists already for its (request id, channel). */
@@ -185,37 +179,10 @@ public class DeliveryStore {
         return ids.isEmpty() ? List.of() : mongo.find(Query.query(Criteria.where("_id").in(ids)), Delivery.class);
     }
 
-    /**
-     * Remembers which delivery each provider message id belongs to, in one unordered insert (a repeat of the same
-     * ids, after a crash between the two writes, changes nothing).
-     */
-    public void rememberMessageIds(Map<String, List<String>> messageIdsByDelivery) {
-        List<Document> documents = new ArrayList<>();
-        messageIdsByDelivery.forEach((deliveryId, messageIds) -> messageIds.forEach(messageId ->
-                documents.add(new Document("_id", messageId).append("deliveryId", deliveryId))));
-        if (documents.isEmpty()) {
-            return;
-        }
-        try {
-            messageIdCollection.insertMany(documents, new InsertManyOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            if (e.getWriteErrors().stream().anyMatch(
-                    error -> ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
-                throw e;
-            }
-        }
-    }
-
-    /** Delivery ids by provider message id, for the message ids that are known. */
-    public Map<String, String> deliveryIdsOfMessages(Collection<String> messageIds) {
-        Map<String, String> found = new HashMap<>();
-        if (messageIds.isEmpty()) {
-            return found;
-        }
-        for (Document document : messageIdCollection.find(Filters.in("_id", messageIds))) {
-            found.put(document.getString("_id"), document.getString("deliveryId"));
-        }
-        return found;
+    /** The deliveries that were given these provider message ids, by the ids' index. */
+    public List<Delivery> byMessageIds(Collection<String> messageIds) {
+        return messageIds.isEmpty() ? List.of()
+                : mongo.find(Query.query(Criteria.where("providerMessageIds").in(messageIds)), Delivery.class);
     }
 
     /** The ids of QUEUED deliveries that are due, oldest first (ids only: most are usually in memory already). */

@@ -34,19 +34,10 @@ class ReceiptBatch {
     /** The sent deliveries these message ids belong to, as far as the database knows them. */
     Map<String, SentSms> lookUp(Collection<String> messageIds) {
         Map<String, SentSms> found = new HashMap<>();
-        Map<String, String> deliveryIds = store.deliveryIdsOfMessages(messageIds);
-        if (deliveryIds.isEmpty()) {
-            return found;
+        for (Delivery delivery : store.byMessageIds(messageIds)) {
+            SentSms sent = delivery.sentSms();
+            sent.messageIds().stream().filter(messageIds::contains).forEach(messageId -> found.put(messageId, sent));
         }
-        Map<String, SentSms> byDelivery = new HashMap<>();
-        store.findAll(deliveryIds.values().stream().distinct().toList())
-                .forEach(delivery -> byDelivery.put(delivery.id(), delivery.sentSms()));
-        deliveryIds.forEach((messageId, deliveryId) -> {
-            SentSms sent = byDelivery.get(deliveryId);
-            if (sent != null) {
-                found.put(messageId, sent);
-            }
-        });
         return found;
     }
 

@@ -25,9 +25,9 @@ import org.springframework.stereotype.Component;
  * thread that received it waits while one writer thread applies every receipt that has arrived meanwhile
  * ({@link ReceiptBatch}) in a few writes.
  * <p>
- * Receipts find their delivery by the provider's message id: in memory for what this instance sent, else through
- * {@code sms_message_ids}. A receipt can overtake the save of its message id (the SMSC answers fast), so one that
- * matches nothing waits here and is applied as soon as that save happened.
+ * Receipts find their delivery by the provider's message id: in memory for what this instance sent, else by the
+ * deliveries' index of message ids. A receipt can overtake the save of its message id (the SMSC answers fast), so one
+ * that matches nothing waits here and is applied as soon as that save happened.
  */
 @Component
 public class ReceiptProcessor implements DisposableBean {

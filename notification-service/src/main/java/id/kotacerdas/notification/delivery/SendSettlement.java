@@ -5,9 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * The second half of a dispatch batch: records what the providers answered, SENDING → SENT / FAILED in one bulk
  * write (with NotificationSent / NotificationFailed in the outbox), queues the next channel of those a provider
- * refused (first: a crash in between loses nothing), and remembers the SMS message ids so that receipts find their
- * delivery. The writes are retried for a while when the store fails: the answers exist only in memory, and a
+ * refused (first: a crash in between loses nothing); the SENT delivery keeps the SMS message ids, by which receipts
+ * find it. The writes are retried for a while when the store fails: the answers exist only in memory, and a
  * delivery left SENDING ends as "outcome unknown".
  */
 @Component
@@ -47,7 +45,6 @@ class SendSettlement {
         Instant now = clock.instant();
         List<DeliveryChange> changes = new ArrayList<>(batch.size());
         List<Delivery> failingOver = new ArrayList<>();
-        Map<String, List<String>> messageIds = new LinkedHashMap<>();
         List<SentSms> sentSms = new ArrayList<>();
         for (Sent sent : batch) {
             Delivery delivery = sent.delivery();
@@ -58,7 +55,6 @@ class SendSettlement {
                 if (delivery.channel() == Channel.SMS && !accepted.messageIds().isEmpty()) {
                     // its receipt may well come before the relay's next pass: both events then leave together
                     sentChange.eventsMayWait();
-                    messageIds.put(delivery.id(), accepted.messageIds());
                     sentSms.add(delivery.sentSms());
                 }
             } else if (sent.outcome() instanceof SendOutcome.Refused refused) {
@@ -78,7 +74,6 @@ class SendSettlement {
                 log.warn("{} of {} deliveries were declared interrupted while their send was still running; "
                         + "keeping that verdict", changes.size() - applied, changes.size());
             }
-            store.rememberMessageIds(messageIds);
         });
         receipts.sent(sentSms);
     }

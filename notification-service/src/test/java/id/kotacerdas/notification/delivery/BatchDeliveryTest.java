@@ -56,6 +56,8 @@ class BatchDeliveryTest extends NotificationServiceTestBase {
     TemplateCatalog templates;
     @Autowired
     OptOuts optOuts;
+    @Autowired
+    ReceiptProcessor receipts;
 
     @Test
     void aRequestRepeatedWithinABatchAndInALaterBatchIsSentOnce() {
@@ -184,6 +186,38 @@ class BatchDeliveryTest extends NotificationServiceTestBase {
             Delivery delivery = store.find(Delivery.idOf(request.requestId(), Channel.SMS)).orElseThrow();
             assertThat(delivery.attempts()).extracting(Attempt::outcome).containsExactly("started", "accepted", "receipt");
         }
+    }
+
+    @Test
+    void receiptsForMessagesThisInstanceDidNotSendFindTheirDeliveriesByTheirMessageIds() {
+        // sent before a restart, or by another instance: this instance has them in the database only
+        Delivery single = queueDirectly(List.of(smsRequest(newRequestId(), newPhone()))).get(0);
+        Delivery concatenated = queueDirectly(List.of(smsRequest(newRequestId(), newPhone()))).get(0);
+        String only = "elsewhere-" + UUID.randomUUID();
+        List<String> parts = List.of("elsewhere-" + UUID.randomUUID(), "elsewhere-" + UUID.randomUUID());
+        sentElsewhere(single, List.of(only));
+        sentElsewhere(concatenated, parts);
+
+        receipts.onReceipt(only, true, "DELIVRD");
+        receipts.onReceipt(parts.get(1), true, "DELIVRD");
+        receipts.onReceipt(parts.get(0), true, "DELIVRD");
+
+        assertThat(store.find(single.id()).orElseThrow().state()).isEqualTo(DeliveryState.DELIVERED);
+        Delivery both = store.find(concatenated.id()).orElseThrow();
+        assertThat(both.state()).isEqualTo(DeliveryState.DELIVERED);
+        assertThat(both.attempts()).extracting(Attempt::outcome).containsExactly("started", "accepted", "receipt",
+                "receipt");
+        for (Delivery delivery : List.of(single, concatenated)) {
+            notifications.awaitType(NotificationEvents.DELIVERED.type(), json -> json.contains(delivery.requestId()),
+                    Duration.ofSeconds(30));
+        }
+    }
+
+    private void sentElsewhere(Delivery delivery, List<String> messageIds) {
+        Instant now = Instant.now();
+        assertThat(store.apply(delivery.startSending("another-instance", now))).isTrue();
+        assertThat(store.apply(delivery.sent("smsc-elsewhere", messageIds.size(), messageIds,
+                List.of(Attempt.of("smsc-elsewhere", "accepted", String.join(",", messageIds))), now))).isTrue();
     }
 
     @Test
