@@ -164,29 +164,13 @@ class EventConsumptionTest {
         EventEnvelope first = event("a");
         EventEnvelope second = event("b");
         EventEnvelope failing = event("c");
-        List<String> applied = new ArrayList<>();
-        List<String> written = new ArrayList<>();
-        EventBatchHandler rememberingItself = new EventBatchHandler() {
-            @Override
-            public void apply(IncomingEvent event) {
-                if (event.id().equals(failing.id())) {
-                    throw new IllegalStateException("no agency");
-                }
-                applied.add(event.id());
-            }
-
-            @Override
-            public void flush() {
-                written.addAll(applied);
-            }
-        };
+        HoldingBack rememberingItself = new HoldingBack(failing.id());
 
         assertThatThrownBy(() -> EventBatches.applyEach(consumed(first, second, first, failing), reader,
                 rememberingItself))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex()).isEqualTo(3));
 
-        assertThat(applied).containsExactly(first.id(), second.id());
-        assertThat(written).containsExactly(first.id(), second.id());
+        assertThat(rememberingItself.written).containsExactly(first.id(), second.id());
         assertThat(mongo.getCollection(ProcessedEvents.COLLECTION).countDocuments(new org.bson.Document("_id",
                 new org.bson.Document("$regex", "(" + first.id() + "|" + second.id() + ")$")))).isZero();
     }
@@ -299,31 +283,18 @@ class EventConsumptionTest {
         EventEnvelope first = event("a");
         EventEnvelope second = event("b");
         EventEnvelope failing = event("c");
-        List<String> written = new ArrayList<>();
         List<Boolean> recordedWhenWritten = new ArrayList<>();
-        EventBatchHandler holdingBack = new EventBatchHandler() {
-            final List<String> held = new ArrayList<>();
-
+        HoldingBack holdingBack = new HoldingBack(failing.id()) {
             @Override
-            public void apply(IncomingEvent event) {
-                if (event.id().equals(failing.id())) {
-                    throw new IllegalStateException("no agency");
-                }
-                held.add(event.id());
-            }
-
-            @Override
-            public void flush() {
-                held.forEach(id -> recordedWhenWritten.add(processed.wasProcessed("batch-test", id)));
-                written.addAll(held);
-                held.clear();
+            void beforeWriting(List<String> ids) {
+                ids.forEach(id -> recordedWhenWritten.add(processed.wasProcessed("batch-test", id)));
             }
         };
 
         assertThatThrownBy(() -> processed.onceEach("batch-test", consumed(first, second, failing), reader, holdingBack))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex()).isEqualTo(2));
 
-        assertThat(written).containsExactly(first.id(), second.id());
+        assertThat(holdingBack.written).containsExactly(first.id(), second.id());
         assertThat(recordedWhenWritten).containsOnly(false);
         assertThat(processed.wasProcessed("batch-test", first.id())).isTrue();
         assertThat(processed.wasProcessed("batch-test", second.id())).isTrue();
@@ -451,5 +422,35 @@ class EventConsumptionTest {
         ReportUpdated event = new ReportUpdated("report-1", information, Instant.now());
         return new EventEnvelope(eventId, "/test", ReportEvents.UPDATED.type(), "report-1", Instant.now(), null,
                 EventJson.write(event));
+    }
+
+    /** Holds the events it applies back until it is flushed, and fails on one of them. */
+    private static class HoldingBack implements EventBatchHandler {
+
+        final List<String> written = new ArrayList<>();
+        private final List<String> held = new ArrayList<>();
+        private final String failingId;
+
+        HoldingBack(String failingId) {
+            this.failingId = failingId;
+        }
+
+        @Override
+        public void apply(IncomingEvent event) {
+            if (event.id().equals(failingId)) {
+                throw new IllegalStateException("no agency");
+            }
+            held.add(event.id());
+        }
+
+        @Override
+        public void flush() {
+            beforeWriting(held);
+            written.addAll(held);
+            held.clear();
+        }
+
+        void beforeWriting(List<String> ids) {
+        }
     }
 }
