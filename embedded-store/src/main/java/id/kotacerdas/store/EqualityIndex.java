@@ -39,6 +39,8 @@ import java.util.TreeSet;
 final class EqualityIndex<P> extends Index<P> {
 
     private static final String ID = "_id";
+    /** The id of a probe that sorts before every document with the same second-key value. */
+    private static final Object BEFORE_EVERY_ID = new Object();
     private static final Comparator<Object> VALUES = ValueComparator.asc();
     /**
      * The sort's comparison ({@code ValueComparator}), without its type dispatch for the usual keys and ids: the same
@@ -83,17 +85,30 @@ final class EqualityIndex<P> extends Index<P> {
         this.firstKey = new FirstKey(keys.get(0));
         this.secondKey = keys.size() > 1 && keys.get(1).isAscending() ? keys.get(1).getKey() : null;
         this.secondKeyPath = secondKey == null ? null : KeyPaths.split(secondKey);
-        this.order = secondKey == null ? (a, b) -> SORT_ORDER.compare(a.id(), b.id()) : (a, b) -> {
+        this.order = secondKey == null ? (a, b) -> compareIds(a.id(), b.id()) : (a, b) -> {
             int bySortValue = SORT_ORDER.compare(a.sortValue(), b.sortValue());
-            return bySortValue != 0 ? bySortValue : SORT_ORDER.compare(a.id(), b.id());
+            return bySortValue != 0 ? bySortValue : compareIds(a.id(), b.id());
         };
+    }
+
+    private static int compareIds(Object a, Object b) {
+        if (a == b) {
+            return 0;
+        }
+        if (a == BEFORE_EVERY_ID) {
+            return -1;
+        }
+        if (b == BEFORE_EVERY_ID) {
+            return 1;
+        }
+        return SORT_ORDER.compare(a, b);
     }
 
     /**
      * The positions of documents whose first key equals one of {@code values} (already known to be plain), in each
-     * bucket only up to {@code bound} on the second key, when there is one.
+     * bucket only those within {@code range} on the second key, when there is one.
      */
-    private synchronized Iterable<P> candidates(Collection<?> values, UpperBound bound) {
+    private synchronized Iterable<P> candidates(Collection<?> values, SecondKeyRange range) {
         List<Bucket<P>> found = new ArrayList<>();
         for (Object value : values) {
             for (KeyValue key : firstKey.keyValues(firstKey.holding(value))) {
@@ -105,23 +120,26 @@ final class EqualityIndex<P> extends Index<P> {
         }
         if (found.size() == 1) {
             // a view, not a copy: read under the collection's lock, as every write to this index is made
-            return new OrderedPositions<>(upTo(found.get(0), bound), secondKeyScalar ? secondKey : null,
+            return new OrderedPositions<>(within(found.get(0), range), secondKeyScalar ? secondKey : null,
                     secondKeyScalar);
         }
         Set<P> union = new LinkedHashSet<>();
-        found.forEach(bucket -> upTo(bucket, bound).forEach(union::add));
+        found.forEach(bucket -> within(bucket, range).forEach(union::add));
         return union;
     }
 
     /**
-     * A bucket's positions in order, stopping at the first whose second key sorts after the bound: no later one can
-     * match it. (The sort order brackets types as the query does; values of types that sort before the bound's are
-     * kept as candidates, and the query's filter decides.)
+     * A bucket's positions in order, from the first whose second key is the range's lowest value (the bucket's first
+     * when the range has none), stopping at the first that sorts after its upper bound: no later one can match it.
+     * (The sort order brackets types as the query does; below an upper bound alone, values of types that sort before
+     * the bound's are kept as candidates, and the query's filter decides.)
      */
-    private Iterable<P> upTo(Bucket<P> bucket, UpperBound bound) {
+    private Iterable<P> within(Bucket<P> bucket, SecondKeyRange range) {
         NavigableSet<Entry<P>> inOrder = bucket.inOrder(order);
+        NavigableSet<Entry<P>> from = range == null || range.from() == null ? inOrder
+                : inOrder.tailSet(new Entry<>(range.from(), BEFORE_EVERY_ID, null), true);
         return () -> new Iterator<>() {
-            private final Iterator<Entry<P>> entries = inOrder.iterator();
+            private final Iterator<Entry<P>> entries = from.iterator();
             private P next = advance();
 
             private P advance() {
@@ -129,11 +147,11 @@ final class EqualityIndex<P> extends Index<P> {
                     return null;
                 }
                 Entry<P> entry = entries.next();
-                if (bound == null) {
+                if (range == null) {
                     return entry.position();
                 }
-                int side = SORT_ORDER.compare(entry.sortValue(), bound.value());
-                return side < 0 || side == 0 && bound.inclusive() ? entry.position() : null;
+                int side = SORT_ORDER.compare(entry.sortValue(), range.upTo());
+                return side < 0 || side == 0 && range.inclusive() ? entry.position() : null;
             }
 
             @Override
@@ -153,17 +171,28 @@ final class EqualityIndex<P> extends Index<P> {
         };
     }
 
-    /** The query's {@code $lt}/{@code $lte} on the second key, when the buckets' order can be trusted for it. */
-    private UpperBound upperBound(Document query) {
-        Document range = secondKey == null || !secondKeyScalar ? null : IndexedQueries.operatorsOn(query, secondKey);
-        if (range == null) {
+    /**
+     * What the query asks of the second key that the buckets' order can serve, when it can be trusted: one string
+     * (the only type whose equality is the sort's, so that no other value in between can match), else a {@code $lt} /
+     * {@code $lte}. A duplicate check asks for one category among the reports of a few places.
+     */
+    private SecondKeyRange secondKeyRange(Document query) {
+        if (secondKey == null || !secondKeyScalar) {
             return null;
         }
-        if (range.containsKey("$lt") && IndexedQueries.isPlain(range.get("$lt"))) {
-            return new UpperBound(range.get("$lt"), false);
+        Collection<?> pinned = IndexedQueries.pinnedValues(query, secondKey);
+        if (pinned != null && pinned.size() == 1 && pinned.iterator().next() instanceof String value) {
+            return new SecondKeyRange(value, value, true);
         }
-        if (range.containsKey("$lte") && IndexedQueries.isPlain(range.get("$lte"))) {
-            return new UpperBound(range.get("$lte"), true);
+        Document operators = IndexedQueries.operatorsOn(query, secondKey);
+        if (operators == null) {
+            return null;
+        }
+        if (operators.containsKey("$lt") && IndexedQueries.isPlain(operators.get("$lt"))) {
+            return new SecondKeyRange(null, operators.get("$lt"), false);
+        }
+        if (operators.containsKey("$lte") && IndexedQueries.isPlain(operators.get("$lte"))) {
+            return new SecondKeyRange(null, operators.get("$lte"), true);
         }
         return null;
     }
@@ -274,7 +303,7 @@ final class EqualityIndex<P> extends Index<P> {
     @Override
     public Iterable<P> getPositions(Document query) {
         Collection<?> values = IndexedQueries.pinnedValues(query, firstKey.field());
-        return values == null ? List.of() : candidates(values, upperBound(query));
+        return values == null ? List.of() : candidates(values, secondKeyRange(query));
     }
 
     @Override
@@ -294,7 +323,11 @@ final class EqualityIndex<P> extends Index<P> {
         secondKeyScalar = true;
     }
 
-    private record UpperBound(Object value, boolean inclusive) {
+    /**
+     * Second-key values from {@code from} (from the bucket's first when {@code null}) up to {@code upTo}, which is
+     * included when {@code inclusive}.
+     */
+    private record SecondKeyRange(Object from, Object upTo, boolean inclusive) {
     }
 
     /**

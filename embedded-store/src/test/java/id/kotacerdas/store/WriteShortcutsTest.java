@@ -364,6 +364,53 @@ class WriteShortcutsTest {
         same(collection -> sortedById(collection.find(Filters.and(Filters.eq("state", "QUEUED"), Filters.lt("dueAt", "z")))));
     }
 
+    @Test
+    void aStringThatAQueryPinsTheSecondKeyToNarrowsTheCandidatesToTheDocumentsHoldingIt() {
+        // the duplicate check's question: open reports of one category among those of a few places
+        List<MongoCollection<Document>> both = List.of(
+                ourClient.getDatabase("store").getCollection("reports"),
+                plainClient.getDatabase("store").getCollection("reports"));
+        String[] categories = {"jalan", "sampah", "lampu", "air"};
+        for (MongoCollection<Document> reports : both) {
+            reports.createIndex(Indexes.ascending("cells", "category"));
+            List<Document> documents = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                Document report = new Document("_id", "r-" + i).append("cells", List.of("c-" + i % 5, "c-" + (i + 1) % 5))
+                        .append("status", i % 3 == 0 ? "CLOSED" : "OPEN");
+                if (i % 10 != 9) {
+                    report.append("category", i % 10 == 8 ? (Object) 7 : categories[i % 4]);
+                }
+                documents.add(report);
+            }
+            reports.insertMany(documents);
+        }
+        Function<MongoCollection<Document>, Object> openRubbishNearby = reports -> sortedById(reports.find(Filters.and(
+                Filters.in("cells", "c-1", "c-2"), Filters.eq("category", "sampah"), Filters.in("status", "OPEN"))));
+        long rubbishInThosePlaces = both.get(0).countDocuments(Filters.and(Filters.in("cells", "c-1", "c-2"),
+                Filters.eq("category", "sampah")));
+
+        long before = store.work().documentsExamined();
+        assertThat(openRubbishNearby.apply(both.get(0))).hasToString(openRubbishNearby.apply(both.get(1)).toString());
+        assertThat(store.work().documentsExamined() - before).isEqualTo(rubbishInThosePlaces).isLessThan(30);
+
+        // the order follows an update of the second key; a sorted page of one place reads its category's documents
+        for (MongoCollection<Document> reports : both) {
+            reports.updateMany(Filters.in("_id", "r-0", "r-1", "r-9"), Updates.set("category", "sampah"));
+            reports.updateOne(Filters.eq("_id", "r-5"), Updates.set("category", "jalan"));
+        }
+        assertThat(openRubbishNearby.apply(both.get(0))).hasToString(openRubbishNearby.apply(both.get(1)).toString());
+        Function<MongoCollection<Document>, Object> firstRubbishOfOnePlace = reports -> reports.find(Filters.and(
+                Filters.eq("cells", "c-1"), Filters.eq("category", "sampah"))).sort(Sorts.ascending("category", "_id"))
+                .limit(3).into(new ArrayList<>()).toString();
+        before = store.work().documentsExamined();
+        assertThat(firstRubbishOfOnePlace.apply(both.get(0))).isEqualTo(firstRubbishOfOnePlace.apply(both.get(1)));
+        assertThat(store.work().documentsExamined() - before).isEqualTo(3);
+        // a number at the key is not a string: the whole bucket is read, the answer is the plain store's
+        Function<MongoCollection<Document>, Object> numbered = reports -> sortedById(reports.find(Filters.and(
+                Filters.eq("cells", "c-3"), Filters.eq("category", 7))));
+        assertThat(numbered.apply(both.get(0))).hasToString(numbered.apply(both.get(1)).toString());
+    }
+
     /** MongoDB promises no order without a sort, and an index gives its own: compare the documents by id. */
     private static String sortedById(FindIterable<Document> found) {
         List<Document> documents = found.into(new ArrayList<>());
