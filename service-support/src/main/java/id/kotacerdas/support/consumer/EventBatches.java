@@ -128,8 +128,6 @@ public final class EventBatches {
         }
         try {
             appliedEvents.record(applied);
-        } catch (BatchListenerFailedException e) {
-            throw e;
         } catch (RuntimeException e) {
             throw new BatchListenerFailedException("recording processed events failed", e, 0);
         }

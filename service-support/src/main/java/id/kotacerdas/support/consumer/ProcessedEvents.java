@@ -16,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.scheduling.annotation.Scheduled;
 
 import java.time.Duration;
@@ -129,7 +128,7 @@ public class ProcessedEvents {
                 collection().insertMany(entries, new InsertManyOptions().ordered(false));
             } catch (MongoBulkWriteException e) {
                 if (!onlyDuplicates(e)) {
-                    throw new BatchListenerFailedException("recording processed events failed", e, 0);
+                    throw e;
                 }
                 log.debug("Some of {} events were recorded concurrently", applied.size());
             }
